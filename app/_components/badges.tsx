@@ -1,0 +1,37 @@
+import { getTranslations } from 'next-intl/server';
+import type { Role } from '@/lib/auth/roles';
+
+/** Display order: the 1, then the 3, then N and staff. */
+const ORDER: Role[] = [
+  'branch_secretary',
+  'branch_member',
+  'committee_chair',
+  'committee_member',
+  'property_staff',
+  'owner',
+  'tenant',
+  'resident_rep',
+  'grid_worker',
+  'guest',
+  'community_worker',
+  'street_staff',
+  'district_admin',
+];
+
+export async function RoleBadges({ roles, partyMember }: { roles: Iterable<Role>; partyMember?: boolean }) {
+  const t = await getTranslations('roles');
+  const set = new Set(roles);
+  const shown = ORDER.filter((r) => set.has(r));
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label={t('label')}>
+      {partyMember && (
+        <li className="rounded-full bg-brand-700 px-2.5 py-0.5 font-medium text-sm text-white">{t('party_member')}</li>
+      )}
+      {shown.map((r) => (
+        <li key={r} className="rounded-full border border-stone-300 bg-white px-2.5 py-0.5 text-sm text-stone-800">
+          {t(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { compoundFigures, listBuildings } from '@/db/queries/places';
+import { formatArea } from '@/lib/area';
+import { requireCompound } from '@/lib/auth/guards';
+import { canAdministerCompound, canViewRegister } from '@/lib/auth/permissions';
+import { RoleBadges } from '../../_components/badges';
+import { buttonClass } from '../../_components/button';
+
+type Props = { params: Promise<{ compoundId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { compound } = await requireCompound((await params).compoundId);
+  return { title: compound.name };
+}
+
+export default async function CompoundPage({ params }: Props) {
+  const { actor, compound, roles } = await requireCompound((await params).compoundId);
+  const t = await getTranslations('compound');
+  const figures = compoundFigures(compound.id);
+  const buildingList = listBuildings(compound.id);
+  const figureItems = [
+    { label: t('buildings'), value: String(figures?.buildings ?? 0) },
+    { label: t('units'), value: String(figures?.units ?? 0) },
+    { label: t('owners'), value: String(figures?.holders ?? 0) },
+    { label: t('area'), value: `${formatArea(figures?.area ?? 0)} m²` },
+  ];
+
+  return (
+    <div className="space-y-6">
+      <section className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+        <p className="text-sm text-stone-600">
+          {compound.streetName} · {compound.communityName}
+        </p>
+        <h1 className="mb-3 font-bold text-2xl">{compound.name}</h1>
+        <p className="mb-1 text-sm text-stone-600">{t('myRoles')}</p>
+        <RoleBadges roles={roles} partyMember={actor.partyMember} />
+        <div className="mt-4 flex flex-wrap gap-2">
+          {!canViewRegister(actor, compound) && (
+            <Link href={`/c/${compound.id}/register`} className={buttonClass('secondary')}>
+              {t('register')}
+            </Link>
+          )}
+          {!canAdministerCompound(actor, compound) && (
+            <Link href={`/admin/compounds/${compound.id}`} className={buttonClass('secondary')}>
+              {t('manage')}
+            </Link>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="figures">
+        <h2 id="figures" className="sr-only">
+          {t('figures')}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {figureItems.map((f) => (
+            <div key={f.label} className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+              <dt className="text-sm text-stone-600">{f.label}</dt>
+              <dd className="font-semibold text-xl tabular-nums">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="building-list">
+        <h2 id="building-list" className="mb-3 font-semibold text-lg">
+          {t('buildingList')}
+        </h2>
+        <ul className="grid gap-2 sm:grid-cols-3">
+          {buildingList.map((b) => (
+            <li key={b.id} className="rounded-lg bg-white px-4 py-3 ring-1 ring-stone-200">
+              <span className="font-medium">{b.name}</span>
+              <span className="ml-2 text-sm text-stone-600">
+                {t('buildingMeta', { floors: b.floors, units: b.units })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

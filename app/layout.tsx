@@ -1,0 +1,28 @@
+import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { getActor } from '@/lib/auth/session';
+import { SiteHeader } from './_components/site-header';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: { default: t('name'), template: `%s · ${t('name')}` }, description: t('tagline') };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, actor] = await Promise.all([getLocale(), getActor()]);
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh antialiased">
+        <NextIntlClientProvider>
+          <SiteHeader actorName={actor?.name ?? null} />
+          <main className="mx-auto w-full max-w-5xl px-4 pt-4 pb-16 sm:px-6">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getActor } from '@/lib/auth/session';
+import { LoginForm } from './login-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('login');
+  return { title: t('title') };
+}
+
+export default async function LoginPage() {
+  if (await getActor()) redirect('/');
+  const t = await getTranslations('login');
+  return (
+    <div className="mx-auto max-w-md pt-6">
+      <h1 className="mb-1 font-bold text-2xl">{t('title')}</h1>
+      <p className="mb-6 text-stone-600">{t('intro')}</p>
+      <LoginForm />
+      <p className="mt-6 text-sm text-stone-600">{t('help')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function resolveDataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || './data');
+}
+
+export function resolveDatabasePath(): string {
+  return process.env.DATABASE_PATH
+    ? path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH)
+    : path.join(resolveDataDir(), 'yishi.db');
+}
+
+/**
+ * Opens a connection with the settings every part of Yishi relies on. synchronous=FULL: a commit
+ * is on disk before it is acknowledged, even across power loss (see docs/decisions/0002-sqlite.md).
+ */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -64000');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+const globalForDb = globalThis as unknown as { yishiDb?: Db };
+
+/** The process-wide connection (one writer; better-sqlite3 is synchronous). */
+export function getDb(): Db {
+  if (!globalForDb.yishiDb) globalForDb.yishiDb = openDatabase(resolveDatabasePath());
+  return globalForDb.yishiDb;
+}

@@ -1,0 +1,367 @@
+import { hashSync } from '@node-rs/argon2';
+import { sql } from 'drizzle-orm';
+import { chineseName, createRandom, type Random } from '../lib/random';
+import type { AssignableRole, ScopeType } from '../lib/auth/roles';
+import type { Db } from './client';
+import { appendAudit } from './queries/audit';
+import * as s from './schema';
+
+/** Every demo account's password; listed in the README. */
+export const DEMO_PASSWORD = 'yishi2026';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+interface BuildingPlan {
+  name: string;
+  floors: number;
+  entrances: number;
+  doors: number;
+  area: [number, number];
+}
+
+interface CompoundPlan {
+  name: string;
+  community: string;
+  address: string;
+  company: string;
+  buildings: BuildingPlan[];
+  developerUnsold?: number;
+}
+
+const STREETS: Record<string, string[]> = {
+  人民路街道: ['东港社区', '港湾社区'],
+  老虎滩街道: ['中兴社区', '石道街社区'],
+  葵英街道: ['林海社区', '葵英社区'],
+  青泥洼桥街道: ['天津街社区'],
+};
+
+const walkup = (name: string, floors: number, entrances: number): BuildingPlan => ({
+  name,
+  floors,
+  entrances,
+  doors: 2,
+  area: [45, 95],
+});
+
+const COMPOUNDS: CompoundPlan[] = [
+  {
+    name: '合和大院',
+    community: '中兴社区',
+    address: '中山区老虎滩街道合和街12号',
+    company: '安居物业服务有限公司',
+    buildings: [walkup('1号楼', 6, 3), walkup('2号楼', 6, 2), walkup('3号楼', 6, 3), walkup('4号楼', 5, 2)],
+  },
+  {
+    name: '双全楼院',
+    community: '中兴社区',
+    address: '中山区老虎滩街道双全路3号',
+    company: '安居物业服务有限公司',
+    buildings: [walkup('双全楼', 4, 3)],
+  },
+  {
+    name: '亿泰庄园',
+    community: '林海社区',
+    address: '中山区葵英街道林海路88号',
+    company: '亿泰物业管理有限公司',
+    buildings: [1, 2, 3].map((i) => ({ name: `${i}栋`, floors: 18, entrances: 2, doors: 2, area: [70, 140] })),
+    developerUnsold: 22,
+  },
+  {
+    name: '清华园',
+    community: '林海社区',
+    address: '中山区葵英街道清华街6号',
+    company: '清华园红色物业服务中心',
+    buildings: [1, 2, 3, 4, 5].map((i) => walkup(`${i}号楼`, 7, 2)),
+  },
+];
+
+interface DemoAccount {
+  mobile: string;
+  name: string;
+  party?: boolean;
+  roles: { role: AssignableRole; scope: string; grid?: string; guestKind?: (typeof s.GUEST_KINDS)[number] }[];
+  /** Units owned, as "compound/building/unit"; several entries with the same group are co-owners. */
+  owns?: { unit: string; coOwnerGroup?: string; votes?: boolean }[];
+  tenantOf?: string;
+}
+
+/** The demo accounts, one for every role (README lists them). Mobiles 1380000xxxx are fake on purpose. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { mobile: '13800000001', name: '王秋萍', party: true, roles: [{ role: 'branch_secretary', scope: 'c:合和大院' }] },
+  {
+    mobile: '13800000002',
+    name: '曲晶',
+    roles: [{ role: 'committee_chair', scope: 'c:合和大院' }],
+    owns: [{ unit: '合和大院/1号楼/1单元201' }],
+  },
+  {
+    mobile: '13800000003',
+    name: '张丽萍',
+    party: true,
+    roles: [{ role: 'committee_member', scope: 'c:合和大院' }],
+    owns: [{ unit: '合和大院/2号楼/1单元302' }],
+  },
+  {
+    mobile: '13800000004',
+    name: '刘建国',
+    roles: [],
+    owns: [{ unit: '合和大院/3号楼/1单元301' }, { unit: '合和大院/3号楼/2单元502' }],
+  },
+  {
+    mobile: '13800000005',
+    name: '陈志强',
+    roles: [],
+    owns: [{ unit: '合和大院/3号楼/2单元101', coOwnerGroup: 'chen-li', votes: true }],
+  },
+  {
+    mobile: '13800000006',
+    name: '李秀英',
+    roles: [],
+    owns: [{ unit: '合和大院/3号楼/2单元101', coOwnerGroup: 'chen-li' }],
+  },
+  {
+    mobile: '13800000007',
+    name: '赵敏',
+    roles: [{ role: 'tenant', scope: 'c:合和大院' }],
+    tenantOf: '合和大院/3号楼/3单元402',
+  },
+  {
+    mobile: '13800000008',
+    name: '孙立华',
+    party: true,
+    roles: [{ role: 'branch_member', scope: 'c:合和大院' }],
+    owns: [{ unit: '合和大院/3号楼/1单元602' }],
+  },
+  { mobile: '13800000009', name: '周海燕', roles: [{ role: 'property_staff', scope: 'p:安居物业服务有限公司' }] },
+  {
+    mobile: '13800000010',
+    name: '吴刚',
+    party: true,
+    roles: [
+      { role: 'grid_worker', scope: 'c:合和大院', grid: '中兴社区第2网格' },
+      { role: 'grid_worker', scope: 'c:双全楼院', grid: '中兴社区第2网格' },
+    ],
+  },
+  { mobile: '13800000011', name: '郑丽', party: true, roles: [{ role: 'community_worker', scope: 'm:中兴社区' }] },
+  { mobile: '13800000012', name: '钱伟', party: true, roles: [{ role: 'street_staff', scope: 's:老虎滩街道' }] },
+  { mobile: '13800000013', name: '冯军', party: true, roles: [{ role: 'district_admin', scope: 'd:中山区' }] },
+  {
+    mobile: '13800000014',
+    name: '韩梅',
+    roles: [{ role: 'resident_rep', scope: 'c:合和大院' }],
+    owns: [{ unit: '合和大院/4号楼/2单元301' }],
+  },
+  {
+    mobile: '13800000015',
+    name: '林志远',
+    roles: [{ role: 'guest', scope: 'c:合和大院', guestKind: 'lawyer' }],
+  },
+  { mobile: '13800000016', name: '唐建华', roles: [{ role: 'property_staff', scope: 'p:亿泰物业管理有限公司' }] },
+  { mobile: '13800000017', name: '许文斌', party: true, roles: [{ role: 'community_worker', scope: 'm:林海社区' }] },
+  { mobile: '13800000018', name: '蒋玉兰', party: true, roles: [{ role: 'branch_secretary', scope: 'c:亿泰庄园' }] },
+  {
+    mobile: '13800000019',
+    name: '杜晓东',
+    roles: [{ role: 'committee_member', scope: 'c:合和大院' }],
+    owns: [{ unit: '合和大院/1号楼/2单元401' }],
+  },
+  { mobile: '13800000020', name: '马春梅', roles: [], owns: [{ unit: '合和大院/2号楼/2单元501' }] },
+  { mobile: '13800000021', name: '宋德福', roles: [], owns: [{ unit: '合和大院/4号楼/1单元102' }] },
+];
+
+const areaCenti = (r: Random, [lo, hi]: [number, number]) => r.int(lo * 100, hi * 100);
+
+function unitNumber(entrance: number, floor: number, door: number) {
+  return `${entrance}单元${floor}${String(door).padStart(2, '0')}`;
+}
+
+/** Seeds the demo district into an empty database in one transaction. Returns false if not empty. */
+export function seedDemo(db: Db): boolean {
+  const existing = db.get<{ n: number }>(sql`select count(*) as n from districts`);
+  if (existing && existing.n > 0) return false;
+  const r = createRandom(20261127);
+  const now = Date.now();
+  const hash = hashSync(DEMO_PASSWORD);
+  db.transaction((tx) => seedInto(tx, r, now, hash));
+  return true;
+}
+
+function seedInto(tx: Tx, r: Random, now: number, hash: string) {
+  const district = tx.insert(s.districts).values({ name: '中山区' }).returning().get();
+  const scopeIds = new Map<string, number>([['d:中山区', district.id]]);
+  const communityIds = new Map<string, number>();
+  for (const [streetName, communities] of Object.entries(STREETS)) {
+    const street = tx.insert(s.streets).values({ districtId: district.id, name: streetName }).returning().get();
+    scopeIds.set(`s:${streetName}`, street.id);
+    for (const name of communities) {
+      const c = tx.insert(s.communities).values({ streetId: street.id, name }).returning().get();
+      communityIds.set(name, c.id);
+      scopeIds.set(`m:${name}`, c.id);
+    }
+  }
+
+  const unitIds = new Map<string, { id: number; compoundId: number }>();
+  const companyIds = new Map<string, number>();
+  for (const plan of COMPOUNDS) {
+    const communityId = communityIds.get(plan.community);
+    if (communityId === undefined) throw new Error(`unknown community ${plan.community}`);
+    const compound = tx
+      .insert(s.compounds)
+      .values({ communityId, name: plan.name, address: plan.address })
+      .returning()
+      .get();
+    scopeIds.set(`c:${plan.name}`, compound.id);
+    let companyId = companyIds.get(plan.company);
+    if (companyId === undefined) {
+      companyId = tx.insert(s.propertyCompanies).values({ name: plan.company }).returning().get().id;
+      companyIds.set(plan.company, companyId);
+      scopeIds.set(`p:${plan.company}`, companyId);
+    }
+    tx.insert(s.compoundServices).values({ compoundId: compound.id, companyId }).run();
+    for (const b of plan.buildings) {
+      const building = tx
+        .insert(s.buildings)
+        .values({ compoundId: compound.id, name: b.name, floors: b.floors })
+        .returning()
+        .get();
+      for (let e = 1; e <= b.entrances; e++) {
+        for (let f = 1; f <= b.floors; f++) {
+          for (let d = 1; d <= b.doors; d++) {
+            const number = unitNumber(e, f, d);
+            const loft = f === b.floors && r.chance(0.3);
+            const unit = tx
+              .insert(s.units)
+              .values({
+                buildingId: building.id,
+                compoundId: compound.id,
+                number,
+                floor: f,
+                areaCenti: loft ? r.int(15000, 20000) : areaCenti(r, b.area),
+                areaSource: r.chance(0.9) ? 'register' : r.pick(['survey', 'contract'] as const),
+              })
+              .returning({ id: s.units.id })
+              .get();
+            unitIds.set(`${plan.name}/${b.name}/${number}`, { id: unit.id, compoundId: compound.id });
+          }
+        }
+      }
+    }
+  }
+
+  const personIds = new Map<string, number>();
+  const addPerson = (mobile: string, name: string, party: boolean, withLogin: boolean) => {
+    const id = tx
+      .insert(s.people)
+      .values({ mobile, name, partyMember: party, passwordHash: withLogin ? hash : null })
+      .returning({ id: s.people.id })
+      .get().id;
+    personIds.set(mobile, id);
+    return id;
+  };
+
+  // Demo accounts and the units they hold.
+  const claimed = new Set<string>();
+  const coOwners = new Map<string, { unit: string; members: number[]; voter?: number; names: string[] }>();
+  for (const a of DEMO_ACCOUNTS) {
+    const id = addPerson(a.mobile, a.name, a.party ?? false, true);
+    for (const o of a.owns ?? []) {
+      claimed.add(o.unit);
+      if (o.coOwnerGroup) {
+        const g = coOwners.get(o.coOwnerGroup) ?? { unit: o.unit, members: [], names: [] };
+        g.members.push(id);
+        g.names.push(a.name);
+        if (o.votes) g.voter = id;
+        coOwners.set(o.coOwnerGroup, g);
+      }
+    }
+    for (const role of a.roles) {
+      const scopeType = ({ c: 'compound', p: 'company', m: 'community', s: 'street', d: 'district' } as const)[
+        role.scope.slice(0, 1) as 'c' | 'p' | 'm' | 's' | 'd'
+      ] satisfies ScopeType;
+      const scopeId = scopeIds.get(role.scope);
+      if (scopeId === undefined) throw new Error(`unknown scope ${role.scope}`);
+      const unitId = role.role === 'tenant' && a.tenantOf ? unitIds.get(a.tenantOf)?.id : undefined;
+      tx.insert(s.memberships)
+        .values({
+          personId: id,
+          role: role.role,
+          scopeType,
+          scopeId,
+          grid: role.grid,
+          guestKind: role.guestKind,
+          unitId,
+        })
+        .run();
+    }
+  }
+
+  const setHolder = (unitKey: string, holderId: number) => {
+    const u = unitIds.get(unitKey);
+    if (!u) throw new Error(`unknown unit ${unitKey}`);
+    tx.update(s.units).set({ holderId }).where(sql`id = ${u.id}`).run();
+  };
+  const newHolder = (compoundId: number, kind: 'person' | 'co_owners' | 'developer', key: string, name: string) =>
+    tx.insert(s.holders).values({ compoundId, kind, key, name }).returning({ id: s.holders.id }).get().id;
+
+  for (const a of DEMO_ACCOUNTS) {
+    const personId = personIds.get(a.mobile);
+    const own = (a.owns ?? []).filter((o) => !o.coOwnerGroup);
+    if (!personId || own.length === 0) continue;
+    const first = unitIds.get(own[0]?.unit ?? '');
+    if (!first) throw new Error(`unknown unit for ${a.name}`);
+    const holderId = newHolder(first.compoundId, 'person', `p:${a.mobile}`, a.name);
+    tx.update(s.holders).set({ voterPersonId: personId }).where(sql`id = ${holderId}`).run();
+    tx.insert(s.holderMembers).values({ holderId, personId }).run();
+    for (const o of own) setHolder(o.unit, holderId);
+  }
+  for (const g of coOwners.values()) {
+    const u = unitIds.get(g.unit);
+    if (!u) throw new Error(`unknown unit ${g.unit}`);
+    const mobiles = DEMO_ACCOUNTS.filter((a) => g.members.includes(personIds.get(a.mobile) ?? -1)).map((a) => a.mobile);
+    const holderId = newHolder(u.compoundId, 'co_owners', `c:${mobiles.sort().join(',')}`, g.names.join('、'));
+    tx.update(s.holders)
+      .set({ voterPersonId: g.voter ?? null })
+      .where(sql`id = ${holderId}`)
+      .run();
+    for (const m of g.members) tx.insert(s.holderMembers).values({ holderId, personId: m }).run();
+    setHolder(g.unit, holderId);
+  }
+
+  // Everyone else: owners from the register, without accounts yet; the developer's unsold flats.
+  let nextMobile = 13800001000;
+  const developerHolders = new Map<number, number>();
+  const unsold = new Set<string>();
+  for (const plan of COMPOUNDS) {
+    if (!plan.developerUnsold) continue;
+    const keys = [...unitIds.keys()].filter((k) => k.startsWith(`${plan.name}/`) && !claimed.has(k));
+    for (const k of keys.slice(-plan.developerUnsold)) unsold.add(k);
+  }
+  for (const [key, u] of unitIds) {
+    if (claimed.has(key)) continue;
+    if (unsold.has(key)) {
+      let devId = developerHolders.get(u.compoundId);
+      if (devId === undefined) {
+        devId = newHolder(u.compoundId, 'developer', 'd', '亿泰房地产开发有限公司');
+        developerHolders.set(u.compoundId, devId);
+      }
+      setHolder(key, devId);
+      continue;
+    }
+    const mobile = String(nextMobile++);
+    const name = chineseName(r);
+    const personId = addPerson(mobile, name, r.chance(0.12), false);
+    const holderId = newHolder(u.compoundId, 'person', `p:${mobile}`, name);
+    tx.update(s.holders).set({ voterPersonId: personId }).where(sql`id = ${holderId}`).run();
+    tx.insert(s.holderMembers).values({ holderId, personId }).run();
+    setHolder(key, holderId);
+  }
+
+  appendAudit(tx, {
+    compoundId: null,
+    actorId: null,
+    at: now,
+    entity: 'system',
+    action: 'seed_demo',
+    data: { compounds: COMPOUNDS.length, units: unitIds.size, accounts: DEMO_ACCOUNTS.length },
+  });
+}

@@ -1,0 +1,17 @@
+/**
+ * Runs once when the server starts: applies committed migrations, then seeds the demo district
+ * into an empty database (unless SEED_DEMO=0). Skipped while `next build` collects pages.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { getDb } = await import('./db/client');
+  const { migrateDatabase } = await import('./db/migrate');
+  const db = getDb();
+  migrateDatabase(db);
+  const seed = (process.env.SEED_DEMO ?? '1').toLowerCase();
+  if (!['0', 'false', 'no'].includes(seed)) {
+    const { seedDemo } = await import('./db/seed');
+    if (seedDemo(db)) console.log('[yishi] demo district seeded; see README for the demo logins');
+  }
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { type CompoundSummary, findCompoundPlace } from '@/db/queries/places';
+import { type Actor, canViewCompound, type Denial, rolesIn } from './permissions';
+import type { Role } from './roles';
+import { requireActor } from './session';
+
+/** Parses a route or form id; anything but a positive integer is simply "not found". */
+export function parseId(value: unknown): number | null {
+  const s = String(value ?? '');
+  if (!/^[1-9]\d{0,15}$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** The compound if the actor may know it exists; null otherwise (callers answer "not found"). */
+export function compoundInScope(actor: Actor, compoundId: unknown): CompoundSummary | null {
+  const id = parseId(compoundId);
+  if (id === null) return null;
+  const compound = findCompoundPlace(id);
+  if (!compound || canViewCompound(actor, compound)) return null;
+  return compound;
+}
+
+/**
+ * For pages under /c/[compoundId]: the actor, the compound and the actor's roles there. A
+ * compound the actor does not belong to answers 404, as does one the extra check refuses.
+ */
+export async function requireCompound(
+  compoundId: string,
+  check?: (actor: Actor, compound: CompoundSummary) => Denial | null,
+): Promise<{ actor: Actor; compound: CompoundSummary; roles: Set<Role> }> {
+  const actor = await requireActor();
+  const compound = compoundInScope(actor, compoundId);
+  if (!compound || check?.(actor, compound)) notFound();
+  return { actor, compound, roles: rolesIn(actor, compound) };
+}

@@ -1,0 +1,142 @@
+import { ROLE_SCOPE, type AssignableRole, type Role, type ScopeType } from './roles';
+
+/**
+ * Who may do what, where. Pure functions over the actor and the object's place in the district;
+ * server actions enforce them and pages use the same functions to show or hide controls.
+ * Each `can*` returns null when allowed, or the reason it is not (a message key under `denied`).
+ */
+
+export interface Membership {
+  role: AssignableRole;
+  scopeType: ScopeType;
+  scopeId: number;
+}
+
+export interface Actor {
+  personId: number;
+  name: string;
+  partyMember: boolean;
+  memberships: readonly Membership[];
+  /** Compounds where the person is in a holder of at least one unit. */
+  ownerCompoundIds: readonly number[];
+}
+
+/** A compound with its place in the ladder and the companies serving it. */
+export interface CompoundPlace {
+  id: number;
+  communityId: number;
+  streetId: number;
+  districtId: number;
+  companyIds: readonly number[];
+}
+
+/** A community's place, for acts above any one compound (creating a compound in it). */
+export interface CommunityPlace {
+  id: number;
+  streetId: number;
+  districtId: number;
+}
+
+export type Denial = 'not_member' | 'not_staff' | 'role_out_of_reach';
+
+function has(actor: Actor, role: AssignableRole, scopeType: ScopeType, scopeId: number): boolean {
+  return actor.memberships.some((m) => m.role === role && m.scopeType === scopeType && m.scopeId === scopeId);
+}
+
+/** Staff whose community, street or district contains the community. */
+export function staffOverCommunity(actor: Actor, c: CommunityPlace): boolean {
+  return (
+    has(actor, 'community_worker', 'community', c.id) ||
+    has(actor, 'street_staff', 'street', c.streetId) ||
+    has(actor, 'district_admin', 'district', c.districtId)
+  );
+}
+
+export function staffOverCompound(actor: Actor, c: CompoundPlace): boolean {
+  return staffOverCommunity(actor, { id: c.communityId, streetId: c.streetId, districtId: c.districtId });
+}
+
+/** Every role the actor has in this compound, including oversight from above and service by their company. */
+export function rolesIn(actor: Actor, c: CompoundPlace): Set<Role> {
+  const roles = new Set<Role>();
+  if (actor.ownerCompoundIds.includes(c.id)) roles.add('owner');
+  for (const m of actor.memberships) {
+    const inScope =
+      (m.scopeType === 'compound' && m.scopeId === c.id) ||
+      (m.scopeType === 'company' && c.companyIds.includes(m.scopeId)) ||
+      (m.scopeType === 'community' && m.scopeId === c.communityId) ||
+      (m.scopeType === 'street' && m.scopeId === c.streetId) ||
+      (m.scopeType === 'district' && m.scopeId === c.districtId);
+    if (inScope) roles.add(m.role);
+  }
+  return roles;
+}
+
+/** Anyone with any role here may open the compound; everyone else is told it does not exist. */
+export function canViewCompound(actor: Actor, c: CompoundPlace): Denial | null {
+  return rolesIn(actor, c).size > 0 ? null : 'not_member';
+}
+
+/** Names, mobiles and areas of the register: those who run votes and the staff above. */
+export function canViewRegister(actor: Actor, c: CompoundPlace): Denial | null {
+  if (canViewCompound(actor, c)) return 'not_member';
+  const r = rolesIn(actor, c);
+  const allowed = r.has('branch_secretary') || r.has('committee_chair') || r.has('committee_member');
+  return allowed || staffOverCompound(actor, c) ? null : 'not_staff';
+}
+
+/** Editing a compound, its buildings, its property companies and importing its register. */
+export function canAdministerCompound(actor: Actor, c: CompoundPlace): Denial | null {
+  if (canViewCompound(actor, c)) return 'not_member';
+  return staffOverCompound(actor, c) ? null : 'not_staff';
+}
+
+export function canCreateCompound(actor: Actor, community: CommunityPlace): Denial | null {
+  return staffOverCommunity(actor, community) ? null : 'not_staff';
+}
+
+export function isStaff(actor: Actor): boolean {
+  return actor.memberships.some(
+    (m) => m.role === 'community_worker' || m.role === 'street_staff' || m.role === 'district_admin',
+  );
+}
+
+/** Accounts are created by community, street and district staff. */
+export function canCreateAccount(actor: Actor): Denial | null {
+  return isStaff(actor) ? null : 'not_staff';
+}
+
+/** Where a role is to be given: the scope and, for compound and community scopes, its place. */
+export type GrantTarget =
+  | { scopeType: 'compound'; place: CompoundPlace }
+  | { scopeType: 'community'; place: CommunityPlace }
+  | { scopeType: 'street'; streetId: number; districtId: number }
+  | { scopeType: 'district'; districtId: number }
+  | { scopeType: 'company' };
+
+/**
+ * Giving or taking away a role. Staff act only within their reach, and never grant a role at or
+ * above their own level (a community worker cannot make street staff), so no one can widen their
+ * own powers. Property staff are appointed by street staff or the district, as companies serve
+ * compounds across communities.
+ */
+export function canManageRole(actor: Actor, role: AssignableRole, target: GrantTarget): Denial | null {
+  if (ROLE_SCOPE[role] !== target.scopeType) return 'role_out_of_reach';
+  if (!isStaff(actor)) return 'not_staff';
+  const districtAdminOf = (districtId: number) => has(actor, 'district_admin', 'district', districtId);
+  switch (target.scopeType) {
+    case 'compound':
+      return staffOverCompound(actor, target.place) ? null : 'role_out_of_reach';
+    case 'community':
+      return has(actor, 'street_staff', 'street', target.place.streetId) || districtAdminOf(target.place.districtId)
+        ? null
+        : 'role_out_of_reach';
+    case 'street':
+    case 'district':
+      return districtAdminOf(target.districtId) ? null : 'role_out_of_reach';
+    case 'company':
+      return actor.memberships.some((m) => m.role === 'street_staff' || m.role === 'district_admin')
+        ? null
+        : 'role_out_of_reach';
+  }
+}

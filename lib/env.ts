@@ -1,0 +1,52 @@
+import 'server-only';
+import { z } from 'zod';
+
+const boolFlag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Folder for the SQLite file, uploaded photos and the generated session secret. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** SQLite file; defaults to <DATA_DIR>/yishi.db. */
+  DATABASE_PATH: z.string().min(1).optional(),
+  /** Signs session tokens. When unset, a random secret is generated once and kept in DATA_DIR. */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** Seed the demo district into an empty database at start. */
+  SEED_DEMO: boolFlag.default(true),
+  /** A session ends after this long without a request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(12 * 60),
+  /** A session ends this long after login, however active. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(7 * 24),
+  /** Failed logins allowed per account within LOGIN_WINDOW_SECONDS. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failed logins allowed per client address (many residents may share one, e.g. a community centre). */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(30),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86400).default(60),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment: ${JSON.stringify(z.flattenError(parsed.error).fieldErrors)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

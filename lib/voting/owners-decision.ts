@@ -1,0 +1,183 @@
+import { type AreaParseError, formatArea, MAX_UNIT_AREA_CENTI, parseArea } from '../area';
+
+export type OwnersDecisionChoice = 'agree' | 'disagree' | 'abstain';
+
+export interface OwnersDecisionInput {
+  matter: 'ordinary' | 'special'; // special = Art. 278 items 6, 7, 8
+  units: { unitId: string; holderId: string; area: string }[]; // area in m², e.g. "87.35"
+  ballots: { holderId: string; choice: OwnersDecisionChoice }[];
+}
+
+export interface OwnersDecisionResult {
+  total: { area: string; owners: number }; // every holder in the electorate
+  participating: { area: string; owners: number }; // holders who cast any ballot
+  agree: { area: string; owners: number };
+  quorumMet: boolean; // participation test, on area and head count
+  agreementMet: boolean; // agreement test for the matter, on area and head count
+  passed: boolean;
+}
+
+/** A required share `num/den` of a whole; `inclusive` says whether reaching it exactly is enough. */
+export interface Threshold {
+  num: number;
+  den: number;
+  inclusive: boolean;
+}
+
+/**
+ * Civil Code Art. 278 para. 2 sets the fractions; Art. 1259 decides the boundaries: "以上" (at least) includes the
+ * number itself, "过半数" (more than half) does not, so exactly 1/2 fails while exactly 2/3 or 3/4 passes.
+ */
+export const thresholds = {
+  quorum: { num: 2, den: 3, inclusive: true },
+  special: { num: 3, den: 4, inclusive: true },
+  ordinary: { num: 1, den: 2, inclusive: false },
+} as const satisfies Record<'quorum' | OwnersDecisionInput['matter'], Threshold>;
+
+/**
+ * Whether `part` reaches `threshold` of `whole`, by cross-multiplication. BigInt because an area sum near 2^53
+ * hundredths times 4 would leave the range where Number is exact.
+ */
+export function meetsThreshold(part: number, whole: number, threshold: Threshold): boolean {
+  const lhs = BigInt(part) * BigInt(threshold.den);
+  const rhs = BigInt(whole) * BigInt(threshold.num);
+  return threshold.inclusive ? lhs >= rhs : lhs > rhs;
+}
+
+const AREA_ERROR_TEXT: Record<AreaParseError, string> = {
+  empty: 'is empty',
+  format: 'is not an area in m² from 0.01 to 9999999.99, written like "87.35"',
+  decimals: 'has more than two decimals',
+  not_positive: 'is not positive',
+};
+
+/**
+ * Reads the canonical register form "87.35" (1–7 digits, a point, 2 digits) without regular expressions, which
+ * would cost a third of a million-unit count. Returns -1 for anything else, including zero and out-of-range values,
+ * so that parseArea stays the one authority on what an area is and on every rejection.
+ */
+function canonicalCenti(text: string): number {
+  const n = text.length;
+  if (n < 4 || n > 10 || text.charCodeAt(n - 3) !== 46 /* '.' */) return -1;
+  let centi = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === n - 3) continue;
+    const digit = text.charCodeAt(i) - 48; /* '0' */
+    if (digit < 0 || digit > 9) return -1;
+    centi = centi * 10 + digit;
+  }
+  return centi > 0 && centi <= MAX_UNIT_AREA_CENTI ? centi : -1;
+}
+
+/**
+ * Counts an owners' joint decision (业主共同决定) under Civil Code Art. 278 and the Supreme People's Court
+ * interpretation on building ownership, Arts. 8–9, as restated in the shared domain notes (voting-rules.md).
+ *
+ * Throws on any input it cannot count faithfully, because a decision counted wrongly can be voided by a court.
+ */
+export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionResult {
+  const { matter, units, ballots } = input;
+  if (matter !== 'ordinary' && matter !== 'special') {
+    throw new Error(`Unknown matter ${JSON.stringify(matter)}: expected 'ordinary' or 'special'`);
+  }
+  if (units.length === 0) {
+    throw new Error('Empty electorate: a decision needs at least one unit');
+  }
+
+  // SPC interpretation Arts. 8–9: the unit of counting is the holder. A buyer of several units, the developer with
+  // its unsold or undelivered units, and the co-owners of one unit each count as one owner with their areas added.
+  // Sums are Numbers of hundredths: exact while the grand total stays a safe integer (checked below).
+  // Holders are numbered in order of first appearance; their sums and flags live in typed arrays rather than one
+  // object per holder, which keeps a million-unit count clear of garbage-collection pauses. Float64 holds every
+  // integer up to 2^53 exactly, and no holder can have more units than the electorate.
+  const holderIndex = new Map<string, number>();
+  const holderCenti = new Float64Array(units.length);
+  const holderVoted = new Uint8Array(units.length);
+  const unitIds = new Set<string>();
+  let totalCenti = 0;
+  for (const unit of units) {
+    // One Set operation instead of has + add: this loop runs once per unit of the compound.
+    const knownUnits = unitIds.size;
+    unitIds.add(unit.unitId);
+    if (unitIds.size === knownUnits) {
+      throw new Error(`Duplicate unit ${JSON.stringify(unit.unitId)}: each unit may appear only once`);
+    }
+    if (typeof unit.area !== 'string') {
+      throw new Error(`Unit ${JSON.stringify(unit.unitId)}: area must be a string such as "87.35"`);
+    }
+    let centi = canonicalCenti(unit.area);
+    if (centi < 0) {
+      const parsed = parseArea(unit.area);
+      if (!parsed.ok) {
+        throw new Error(
+          `Unit ${JSON.stringify(unit.unitId)}: area ${JSON.stringify(unit.area)} ${AREA_ERROR_TEXT[parsed.error]}`,
+        );
+      }
+      centi = parsed.centi;
+    }
+    let h = holderIndex.get(unit.holderId);
+    if (h === undefined) {
+      h = holderIndex.size;
+      holderIndex.set(unit.holderId, h);
+    }
+    holderCenti[h] = (holderCenti[h] ?? 0) + centi;
+    totalCenti += centi;
+  }
+  // Every partial sum is below the total, so a safe total means every sum above was exact.
+  if (!Number.isSafeInteger(totalCenti)) {
+    throw new Error('Total exclusive area is too large to count exactly');
+  }
+
+  // Abstaining is taking part (Art. 278 counts participating owners), so every ballot counts toward participation
+  // and only 'agree' toward agreement. Owners who did not vote are not counted with anyone.
+  let participatingCenti = 0;
+  let participatingOwners = 0;
+  let agreeCenti = 0;
+  let agreeOwners = 0;
+  for (const ballot of ballots) {
+    const { holderId, choice } = ballot;
+    if (choice !== 'agree' && choice !== 'disagree' && choice !== 'abstain') {
+      throw new Error(`Ballot of holder ${JSON.stringify(holderId)}: unknown choice ${JSON.stringify(choice)}`);
+    }
+    const h = holderIndex.get(holderId);
+    if (h === undefined) {
+      throw new Error(`Ballot of holder ${JSON.stringify(holderId)}: this holder holds no unit`);
+    }
+    if (holderVoted[h] === 1) {
+      // Co-owners and multi-unit holders vote with one voice (SPC interpretation Arts. 8–9).
+      throw new Error(`Holder ${JSON.stringify(holderId)} cast more than one ballot`);
+    }
+    holderVoted[h] = 1;
+    const centi = holderCenti[h] ?? 0;
+    participatingCenti += centi;
+    participatingOwners += 1;
+    if (choice === 'agree') {
+      agreeCenti += centi;
+      agreeOwners += 1;
+    }
+  }
+
+  const totalOwners = holderIndex.size;
+
+  // Civil Code Art. 278 para. 2: at least 2/3 of the area and at least 2/3 of the owners took part.
+  const quorumMet =
+    meetsThreshold(participatingCenti, totalCenti, thresholds.quorum) &&
+    meetsThreshold(participatingOwners, totalOwners, thresholds.quorum);
+
+  // Art. 278 para. 2: special matters need 3/4, all others more than half, of the participating area and owners.
+  // With nobody taking part there is no agreement: 0 >= 3/4 of 0 would otherwise count as met.
+  const agreementThreshold = thresholds[matter];
+  const agreementMet =
+    participatingOwners > 0 &&
+    meetsThreshold(agreeCenti, participatingCenti, agreementThreshold) &&
+    meetsThreshold(agreeOwners, participatingOwners, agreementThreshold);
+
+  return {
+    total: { area: formatArea(totalCenti), owners: totalOwners },
+    participating: { area: formatArea(participatingCenti), owners: participatingOwners },
+    agree: { area: formatArea(agreeCenti), owners: agreeOwners },
+    quorumMet,
+    agreementMet,
+    passed: quorumMet && agreementMet,
+  };
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Starts the built app for the browser tests on a fresh database of its own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${1:-3201}"
+export DATA_DIR="${E2E_DATA_DIR:-$PWD/.e2e-data}"
+rm -rf "$DATA_DIR"
+export NEXT_TELEMETRY_DISABLED=1 SEED_DEMO=1
+exec node_modules/.bin/next start -p "$PORT" -H 127.0.0.1
