@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { ASSIGNABLE_ROLES, SCOPE_TYPES } from '../lib/auth/roles';
+import { ASSIGNABLE_ROLES, GUEST_KINDS, SCOPE_TYPES } from '../lib/auth/roles';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Milliseconds since the epoch, UTC. Times are shown in Asia/Shanghai by the UI. */
@@ -173,8 +173,6 @@ export const compoundServices = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.compoundId, t.companyId] }), index('compound_services_company').on(t.companyId)],
 );
-
-export const GUEST_KINDS = ['residents_committee', 'resident_unit', 'lawyer', 'deputy', 'volunteer'] as const;
 
 /**
  * A person's roles. Ownership is not a membership: it follows from the register (holder_members),

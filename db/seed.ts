@@ -1,7 +1,7 @@
 import { hashSync } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import { chineseName, createRandom, type Random } from '../lib/random';
-import type { AssignableRole, ScopeType } from '../lib/auth/roles';
+import type { AssignableRole, GuestKind, ScopeType } from '../lib/auth/roles';
 import type { Db } from './client';
 import { appendAudit } from './queries/audit';
 import * as s from './schema';
@@ -79,7 +79,7 @@ interface DemoAccount {
   mobile: string;
   name: string;
   party?: boolean;
-  roles: { role: AssignableRole; scope: string; grid?: string; guestKind?: (typeof s.GUEST_KINDS)[number] }[];
+  roles: { role: AssignableRole; scope: string; grid?: string; guestKind?: GuestKind }[];
   /** Units owned, as "compound/building/unit"; several entries with the same group are co-owners. */
   owns?: { unit: string; coOwnerGroup?: string; votes?: boolean }[];
   tenantOf?: string;

@@ -180,3 +180,62 @@ export function scopeNames(streetIds: number[], districtIds: number[], community
       : new Map<number, string>(),
   };
 }
+
+export interface GrantScopes {
+  compound: { id: number; name: string }[];
+  community: { id: number; name: string }[];
+  street: { id: number; name: string }[];
+  district: { id: number; name: string }[];
+  company: { id: number; name: string }[];
+}
+
+/** Where the actor may give roles, per scope type (the permissions module still decides each grant). */
+export function listGrantScopes(actor: Actor): GrantScopes {
+  const db = getDb();
+  const adminDistricts = actor.memberships
+    .filter((m) => m.role === 'district_admin' && m.scopeType === 'district')
+    .map((m) => m.scopeId);
+  const upper = actor.memberships.some((m) => m.role === 'street_staff' || m.role === 'district_admin');
+  return {
+    compound: listVisibleCompounds(actor)
+      .filter((c) =>
+        actor.memberships.some(
+          (m) =>
+            (m.role === 'community_worker' && m.scopeId === c.communityId) ||
+            (m.role === 'street_staff' && m.scopeId === c.streetId) ||
+            (m.role === 'district_admin' && m.scopeId === c.districtId),
+        ),
+      )
+      .map((c) => ({ id: c.id, name: `${c.communityName} · ${c.name}` })),
+    community: listCommunitiesInReach(actor)
+      .filter((c) =>
+        actor.memberships.some(
+          (m) =>
+            (m.role === 'street_staff' && m.scopeId === c.streetId) ||
+            (m.role === 'district_admin' && m.scopeId === c.districtId),
+        ),
+      )
+      .map((c) => ({ id: c.id, name: `${c.streetName} · ${c.name}` })),
+    street: adminDistricts.length
+      ? db
+          .select({ id: streets.id, name: streets.name })
+          .from(streets)
+          .where(inArray(streets.districtId, adminDistricts))
+          .all()
+      : [],
+    district: adminDistricts.length
+      ? db
+          .select({ id: districts.id, name: districts.name })
+          .from(districts)
+          .where(inArray(districts.id, adminDistricts))
+          .all()
+      : [],
+    company: upper
+      ? db
+          .select({ id: propertyCompanies.id, name: propertyCompanies.name })
+          .from(propertyCompanies)
+          .orderBy(asc(propertyCompanies.name))
+          .all()
+      : [],
+  };
+}

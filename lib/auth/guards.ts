@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { type CompoundSummary, findCompoundPlace } from '@/db/queries/places';
-import { type Actor, canViewCompound, type Denial, rolesIn } from './permissions';
+import { type Actor, canViewCompound, type Denial, isStaff, rolesIn } from './permissions';
 import type { Role } from './roles';
 import { requireActor } from './session';
 
@@ -34,4 +34,11 @@ export async function requireCompound(
   const compound = compoundInScope(actor, compoundId);
   if (!compound || check?.(actor, compound)) notFound();
   return { actor, compound, roles: rolesIn(actor, compound) };
+}
+
+/** For administration pages: staff only; anyone else is told the page does not exist. */
+export async function requireStaff(): Promise<Actor> {
+  const actor = await requireActor();
+  if (!isStaff(actor)) notFound();
+  return actor;
 }

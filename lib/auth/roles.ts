@@ -52,3 +52,7 @@ export const ROLE_SCOPE: Record<AssignableRole, ScopeType> = {
 export function isAssignableRole(value: string): value is AssignableRole {
   return (ASSIGNABLE_ROLES as readonly string[]).includes(value);
 }
+
+/** Kinds of invited participant ("N"). */
+export const GUEST_KINDS = ['residents_committee', 'resident_unit', 'lawyer', 'deputy', 'volunteer'] as const;
+export type GuestKind = (typeof GUEST_KINDS)[number];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatArea } from '../area';
+import { formatArea, parseArea } from '../area';
 import {
   countOwnersDecision,
   meetsThreshold,
@@ -483,6 +483,25 @@ describe('properties', () => {
         expect(after.quorumMet).toBe(before.quorumMet);
         if (before.passed) expect(after.passed).toBe(true);
       }),
+    );
+  });
+
+  it('accepts exactly the areas parseArea accepts, with the same value', () => {
+    const areaText = fc.oneof(
+      fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', '+', ' ', 'e', ','), maxLength: 12 }),
+      fc.integer({ min: 0, max: 1_200_000_000 }).map((centi) => formatArea(centi)),
+      fc.tuple(fc.nat(99_999_999), fc.nat(99)).map(([whole, frac]) => `${whole}.${String(frac).padStart(2, '0')}`),
+      fc.tuple(fc.nat(3), fc.nat(9_999_999)).map(([zeros, centi]) => `${'0'.repeat(zeros)}${formatArea(centi)}`),
+    );
+    fc.assert(
+      fc.property(areaText, (area) => {
+        const parsed = parseArea(area);
+        const run = () =>
+          countOwnersDecision({ matter: 'ordinary', units: [{ unitId: 'x', holderId: 'h', area }], ballots: [] });
+        if (parsed.ok) expect(run().total.area).toBe(formatArea(parsed.centi));
+        else expect(run).toThrow(/Unit "x": area/);
+      }),
+      { numRuns: 1000 },
     );
   });
 

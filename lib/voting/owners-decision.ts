@@ -35,8 +35,9 @@ export const thresholds = {
 } as const satisfies Record<'quorum' | OwnersDecisionInput['matter'], Threshold>;
 
 /**
- * Whether `part` reaches `threshold` of `whole`, by cross-multiplication. BigInt because an area sum near 2^53
- * hundredths times 4 would leave the range where Number is exact.
+ * Whether `part` reaches `threshold` of `whole` (both non-negative integers: hundredths of m² or heads), by
+ * cross-multiplication. BigInt because an area sum near 2^53 hundredths times 4 would leave the range where Number
+ * is exact.
  */
 export function meetsThreshold(part: number, whole: number, threshold: Threshold): boolean {
   const lhs = BigInt(part) * BigInt(threshold.den);
@@ -46,7 +47,7 @@ export function meetsThreshold(part: number, whole: number, threshold: Threshold
 
 const AREA_ERROR_TEXT: Record<AreaParseError, string> = {
   empty: 'is empty',
-  format: 'is not an area in m² from 0.01 to 9999999.99, written like "87.35"',
+  format: `is not an area in m² from 0.01 to ${formatArea(MAX_UNIT_AREA_CENTI)}, written like "87.35"`,
   decimals: 'has more than two decimals',
   not_positive: 'is not positive',
 };
@@ -86,10 +87,9 @@ export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionR
 
   // SPC interpretation Arts. 8–9: the unit of counting is the holder. A buyer of several units, the developer with
   // its unsold or undelivered units, and the co-owners of one unit each count as one owner with their areas added.
-  // Sums are Numbers of hundredths: exact while the grand total stays a safe integer (checked below).
-  // Holders are numbered in order of first appearance; their sums and flags live in typed arrays rather than one
-  // object per holder, which keeps a million-unit count clear of garbage-collection pauses. Float64 holds every
-  // integer up to 2^53 exactly, and no holder can have more units than the electorate.
+  // Sums are Numbers of hundredths, exact while the grand total stays a safe integer (checked below). Holders are
+  // numbered in order of first appearance and their sums and flags kept in typed arrays, not one object each, to keep
+  // a million-unit count clear of garbage-collection pauses; there are never more holders than units.
   const holderIndex = new Map<string, number>();
   const holderCenti = new Float64Array(units.length);
   const holderVoted = new Uint8Array(units.length);

@@ -1,0 +1,129 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import {
+  addBuilding,
+  buildingNameTaken,
+  compoundNameTaken,
+  setCompoundServices,
+  updateBuilding,
+  updateCompound,
+} from '@/db/queries/admin';
+import type { CompoundSummary } from '@/db/queries/places';
+import { applyUnitImport, buildingNames, type ImportSummary } from '@/db/queries/register';
+import type { ActionResult, Translate } from '@/lib/actions/result';
+import { actorOrFail, type Failure, fail, failField, formToObject, invalid } from '@/lib/actions/server';
+import { compoundInScope } from '@/lib/auth/guards';
+import { type Actor, canAdministerCompound } from '@/lib/auth/permissions';
+import { parseUnitsCsv } from '@/lib/import/units-csv';
+import { buildingSchema, compoundSettingsSchema, servicesSchema, updateBuildingSchema } from '@/lib/validation/admin';
+import { describeImportError } from './import-report';
+
+type ImportReport = ImportSummary;
+
+type Result<T = null> = ActionResult<T>;
+
+/** Who is asking, and may they administer this compound? Another compound's id is "not found". */
+async function administrable(compoundId: unknown): Promise<{ actor: Actor; compound: CompoundSummary } | Failure> {
+  const who = await actorOrFail();
+  if ('failure' in who) return who.failure;
+  const compound = compoundInScope(who.actor, compoundId);
+  if (!compound) return fail('notFound');
+  if (canAdministerCompound(who.actor, compound)) return fail('forbidden');
+  return { actor: who.actor, compound };
+}
+
+async function saved<T>(compoundId: number, data: T): Promise<Result<T>> {
+  revalidatePath(`/admin/compounds/${compoundId}`);
+  revalidatePath(`/c/${compoundId}`);
+  return { ok: true, data, message: (await getTranslations())('saved') };
+}
+
+export async function updateCompoundAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
+  const ctx = await administrable(compoundId);
+  if ('ok' in ctx) return ctx;
+  const parsed = compoundSettingsSchema.safeParse(formToObject(form));
+  if (!parsed.success) return invalid(parsed.error);
+  if (compoundNameTaken(ctx.compound.communityId, parsed.data.name, ctx.compound.id)) {
+    return failField('name', 'compoundNameTaken');
+  }
+  updateCompound(ctx.actor.personId, ctx.compound.id, parsed.data, Date.now());
+  return saved(ctx.compound.id, null);
+}
+
+export async function addBuildingAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
+  const ctx = await administrable(compoundId);
+  if ('ok' in ctx) return ctx;
+  const parsed = buildingSchema.safeParse(formToObject(form));
+  if (!parsed.success) return invalid(parsed.error);
+  if (buildingNameTaken(ctx.compound.id, parsed.data.name)) return failField('name', 'buildingNameTaken');
+  addBuilding(ctx.actor.personId, ctx.compound.id, parsed.data, Date.now());
+  return saved(ctx.compound.id, null);
+}
+
+export async function updateBuildingAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
+  const ctx = await administrable(compoundId);
+  if ('ok' in ctx) return ctx;
+  const parsed = updateBuildingSchema.safeParse(formToObject(form));
+  if (!parsed.success) return invalid(parsed.error);
+  const { buildingId, ...b } = parsed.data;
+  if (buildingNameTaken(ctx.compound.id, b.name, buildingId)) return failField('name', 'buildingNameTaken');
+  if (!updateBuilding(ctx.actor.personId, ctx.compound.id, buildingId, b, Date.now())) return fail('notFound');
+  return saved(ctx.compound.id, null);
+}
+
+export async function setServicesAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
+  const ctx = await administrable(compoundId);
+  if ('ok' in ctx) return ctx;
+  const parsed = servicesSchema.safeParse(formToObject(form, ['companyIds']));
+  if (!parsed.success) return invalid(parsed.error);
+  const res = setCompoundServices(
+    ctx.actor.personId,
+    ctx.compound.id,
+    parsed.data.companyIds,
+    parsed.data.newCompany,
+    Date.now(),
+  );
+  if (!res.ok) return fail(res.error);
+  return saved(ctx.compound.id, null);
+}
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Imports units, areas and holders from a CSV file. Every row is checked first; a file with any
+ * bad row imports nothing and the answer lists each bad row with its line and reason.
+ */
+export async function importUnitsAction(
+  compoundId: number,
+  _prev: Result<ImportReport> | null,
+  form: FormData,
+): Promise<Result<ImportReport>> {
+  const ctx = await administrable(compoundId);
+  if ('ok' in ctx) return ctx;
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) return failField('file', 'fileMissing');
+  if (file.size > MAX_IMPORT_BYTES) return failField('file', 'fileTooLarge', { mb: 5 });
+  const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
+  const known = new Set(buildingNames(ctx.compound.id).map((b) => b.name));
+  const parsed = parseUnitsCsv(text, known);
+  const t = await getTranslations('import');
+  if (!parsed.ok) {
+    const tr: Translate = (k, v) => t(k as 'row', v);
+    const errors = parsed.errors.map((e) => describeImportError(e, tr));
+    return { ...(await fail('importFailed', { count: errors.length })), details: errors };
+  }
+  const applied = applyUnitImport(ctx.actor.personId, ctx.compound.id, parsed.rows, Date.now());
+  if (!applied.ok) {
+    const errors = applied.conflicts.map((c) => ({
+      line: c.line,
+      text: t('errors.registeredName', { line: c.line, mobile: c.mobile, name: c.registeredName }),
+    }));
+    return { ...(await fail('importFailed', { count: errors.length })), details: errors };
+  }
+  revalidatePath(`/admin/compounds/${ctx.compound.id}`);
+  revalidatePath(`/c/${ctx.compound.id}`);
+  const s = applied.summary;
+  return { ok: true, data: s, message: t('done', { ...s }) };
+}

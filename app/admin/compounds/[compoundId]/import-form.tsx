@@ -1,0 +1,36 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Button } from '../../../_components/button';
+import { TextField } from '../../../_components/field';
+import { FormStatus } from '../../../_components/form-status';
+import { useActionForm } from '../../../_components/use-action-form';
+import { importUnitsAction } from './actions';
+
+export function ImportForm({ compoundId }: { compoundId: number }) {
+  const t = useTranslations('admin');
+  const { state, pending, onSubmit, formRef, fieldError } = useActionForm(importUnitsAction.bind(null, compoundId), {
+    resetOnSuccess: true,
+  });
+  const details = state && !state.ok ? (state.details ?? []) : [];
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <TextField label={t('csvFile')} name="file" type="file" accept=".csv,text/csv" error={fieldError('file')} />
+      <FormStatus state={state} />
+      {details.length > 0 && (
+        <ul
+          aria-label={t('importErrors')}
+          className="max-h-96 list-none space-y-1 overflow-auto rounded-lg bg-brand-50 p-3 text-brand-800 text-sm"
+        >
+          {details.map((d, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a row can carry several errors; the list never reorders
+            <li key={i}>{d.text}</li>
+          ))}
+        </ul>
+      )}
+      <Button type="submit" disabled={pending}>
+        {pending ? t('importing') : t('import')}
+      </Button>
+    </form>
+  );
+}

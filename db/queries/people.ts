@@ -1,0 +1,229 @@
+import 'server-only';
+import { and, asc, eq, isNotNull, like, or, sql } from 'drizzle-orm';
+import type { AssignableRole, GuestKind, ScopeType } from '@/lib/auth/roles';
+import { getDb } from '../client';
+import { buildings, compounds, holderMembers, holders, memberships, people, sessions, streets, units } from '../schema';
+import { appendAudit } from './audit';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function searchPeople(q: string, limit = 30) {
+  const pattern = `${escapeLike(q)}%`;
+  return getDb()
+    .select({
+      id: people.id,
+      name: people.name,
+      mobile: people.mobile,
+      partyMember: people.partyMember,
+      hasAccount: sql<number>`${people.passwordHash} is not null`,
+    })
+    .from(people)
+    .where(q ? or(sql`${people.name} like ${pattern} escape '\\'`, like(people.mobile, pattern)) : undefined)
+    .orderBy(asc(people.name))
+    .limit(limit)
+    .all();
+}
+
+export function getPerson(personId: number) {
+  return getDb()
+    .select({
+      id: people.id,
+      name: people.name,
+      mobile: people.mobile,
+      partyMember: people.partyMember,
+      hasAccount: sql<number>`${people.passwordHash} is not null`,
+    })
+    .from(people)
+    .where(eq(people.id, personId))
+    .get();
+}
+
+/** A person's roles with the name of where each is held, in one query. */
+export function listMembershipsOf(personId: number) {
+  return getDb().all<{
+    id: number;
+    role: AssignableRole;
+    scopeType: ScopeType;
+    scopeId: number;
+    grid: string | null;
+    guestKind: GuestKind | null;
+    scopeName: string | null;
+  }>(sql`
+    select m.id, m.role, m.scope_type as scopeType, m.scope_id as scopeId, m.grid, m.guest_kind as guestKind,
+      case m.scope_type
+        when 'compound' then (select name from compounds where id = m.scope_id)
+        when 'community' then (select name from communities where id = m.scope_id)
+        when 'street' then (select name from streets where id = m.scope_id)
+        when 'district' then (select name from districts where id = m.scope_id)
+        when 'company' then (select name from property_companies where id = m.scope_id)
+      end as scopeName
+    from memberships m where m.person_id = ${personId} order by m.id`);
+}
+
+export function listOwnedUnits(personId: number) {
+  return getDb()
+    .select({ compound: compounds.name, building: buildings.name, number: units.number, holderKind: holders.kind })
+    .from(holderMembers)
+    .innerJoin(holders, eq(holders.id, holderMembers.holderId))
+    .innerJoin(units, eq(units.holderId, holders.id))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .innerJoin(compounds, eq(compounds.id, units.compoundId))
+    .where(eq(holderMembers.personId, personId))
+    .orderBy(asc(compounds.name), asc(buildings.name), asc(units.number))
+    .all();
+}
+
+export type CreateAccountOutcome =
+  | { ok: true; personId: number; activated: boolean }
+  | { ok: false; error: 'mobileTaken' | 'nameMismatch'; registeredName?: string };
+
+/**
+ * Opens an account. A person already known from the register (no password yet) with the same name
+ * is activated rather than duplicated, so their ownership and their login are one person.
+ */
+export function createAccount(
+  actorId: number,
+  input: { name: string; mobile: string; passwordHash: string; partyMember: boolean },
+  now: number,
+): CreateAccountOutcome {
+  return getDb().transaction((tx): CreateAccountOutcome => {
+    const existing = tx
+      .select({ id: people.id, name: people.name, hasPassword: isNotNull(people.passwordHash) })
+      .from(people)
+      .where(eq(people.mobile, input.mobile))
+      .get();
+    if (existing?.hasPassword) return { ok: false, error: 'mobileTaken' };
+    if (existing && existing.name !== input.name) {
+      return { ok: false, error: 'nameMismatch', registeredName: existing.name };
+    }
+    let personId: number;
+    if (existing) {
+      tx.update(people)
+        .set({ passwordHash: input.passwordHash, partyMember: input.partyMember })
+        .where(eq(people.id, existing.id))
+        .run();
+      personId = existing.id;
+    } else {
+      personId = tx
+        .insert(people)
+        .values({ ...input, createdAt: now })
+        .returning({ id: people.id })
+        .get().id;
+    }
+    appendAudit(tx, {
+      compoundId: null,
+      actorId,
+      at: now,
+      entity: 'person',
+      entityId: personId,
+      action: existing ? 'activate_account' : 'create_account',
+      data: { name: input.name, mobile: input.mobile, partyMember: input.partyMember },
+    });
+    return { ok: true, personId, activated: Boolean(existing) };
+  });
+}
+
+export function getPasswordHash(personId: number) {
+  return getDb().select({ hash: people.passwordHash }).from(people).where(eq(people.id, personId)).get()?.hash ?? null;
+}
+
+/**
+ * Sets a new password and ends every other session of the person (all of them when `keepSession`
+ * is null, as when staff reset it), recorded in the audit trail.
+ */
+export function setPassword(actorId: number, personId: number, hash: string, keepSession: string | null, now: number) {
+  getDb().transaction((tx) => {
+    tx.update(people).set({ passwordHash: hash }).where(eq(people.id, personId)).run();
+    tx.update(sessions)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(sessions.personId, personId),
+          sql`${sessions.revokedAt} is null`,
+          keepSession ? sql`${sessions.id} <> ${keepSession}` : undefined,
+        ),
+      )
+      .run();
+    appendAudit(tx, {
+      compoundId: null,
+      actorId,
+      at: now,
+      entity: 'person',
+      entityId: personId,
+      action: actorId === personId ? 'change_password' : 'reset_password',
+    });
+  });
+}
+
+export interface GrantInput {
+  personId: number;
+  role: AssignableRole;
+  scopeType: ScopeType;
+  scopeId: number;
+  grid: string | null;
+  guestKind: GuestKind | null;
+}
+
+/** Gives a role; false if the person already holds it there. Audited in the compound's trail when compound-scoped. */
+export function grantRole(actorId: number, input: GrantInput, now: number): boolean {
+  return getDb().transaction((tx) => {
+    const res = tx
+      .insert(memberships)
+      .values({ ...input, createdBy: actorId, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id })
+      .get();
+    if (!res) return false;
+    appendAudit(tx, {
+      compoundId: input.scopeType === 'compound' ? input.scopeId : null,
+      actorId,
+      at: now,
+      entity: 'membership',
+      entityId: res.id,
+      action: 'grant_role',
+      data: input,
+    });
+    return true;
+  });
+}
+
+export function findMembership(membershipId: number) {
+  return getDb()
+    .select({
+      id: memberships.id,
+      personId: memberships.personId,
+      role: memberships.role,
+      scopeType: memberships.scopeType,
+      scopeId: memberships.scopeId,
+    })
+    .from(memberships)
+    .where(eq(memberships.id, membershipId))
+    .get();
+}
+
+export function revokeRole(
+  actorId: number,
+  m: { id: number; personId: number; role: string; scopeType: ScopeType; scopeId: number },
+  now: number,
+) {
+  getDb().transaction((tx) => {
+    tx.delete(memberships).where(eq(memberships.id, m.id)).run();
+    appendAudit(tx, {
+      compoundId: m.scopeType === 'compound' ? m.scopeId : null,
+      actorId,
+      at: now,
+      entity: 'membership',
+      entityId: m.id,
+      action: 'revoke_role',
+      data: m,
+    });
+  });
+}
+
+export function findStreetPlace(streetId: number) {
+  return getDb()
+    .select({ id: streets.id, districtId: streets.districtId })
+    .from(streets)
+    .where(eq(streets.id, streetId))
+    .get();
+}

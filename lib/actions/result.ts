@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+
+/** What every server action answers: data, or a message and per-field messages a person can act on. */
+export type ActionResult<T = null> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; details?: readonly ActionDetail[] };
+
+/** One item of a longer refusal, e.g. a bad row of an imported file. */
+export interface ActionDetail {
+  line?: number;
+  text: string;
+}
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * Turns zod issues into one translated message per field. Schemas carry message keys (see
+ * lib/validation/messages.ts); anything else becomes the generic "invalid" for that field.
+ */
+export function fieldErrorsOf(error: z.ZodError, t: Translate, known: ReadonlySet<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (out[field]) continue;
+    const key = known.has(issue.message) ? issue.message : 'invalid';
+    out[field] = t(key);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import { getActor } from '../auth/session';
+import type { Actor } from '../auth/permissions';
+import { VALIDATION_KEY_SET } from '../validation/messages';
+import { type ActionResult, fieldErrorsOf } from './result';
+
+export type Failure = Extract<ActionResult, { ok: false }>;
+
+/** Bad input: a message for the form and one per field, translated. */
+export async function invalid(error: z.ZodError): Promise<Failure> {
+  const t = await getTranslations('validation');
+  return {
+    ok: false,
+    message: t('fixFields'),
+    fieldErrors: fieldErrorsOf(error, (k, v) => t(k as 'invalid', v), VALIDATION_KEY_SET),
+  };
+}
+
+/** A refusal or a rule broken: a translated message from the `errors` namespace. */
+export async function fail(key: string, values?: Record<string, string | number>): Promise<Failure> {
+  const t = await getTranslations('errors');
+  return { ok: false, message: t(key as 'notFound', values) };
+}
+
+/**
+ * The first step of every action: who is asking. Actions never trust a role or an id sent by
+ * the client; they re-derive everything from the session.
+ */
+export async function actorOrFail(): Promise<{ actor: Actor } | { failure: Failure }> {
+  const actor = await getActor();
+  return actor ? { actor } : { failure: await fail('signedOut') };
+}
+
+/** FormData as a plain object; repeated keys (checkbox groups) become arrays. */
+export function formToObject(form: FormData, arrays: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((v) => typeof v === 'string');
+    out[key] = arrays.includes(key) ? all : all[0];
+  }
+  for (const key of arrays) out[key] ??= [];
+  return out;
+}
+
+/** A rule broken by one field: the message shows both above the form and beside the field. */
+export async function failField(field: string, key: string, values?: Record<string, string | number>) {
+  const f = await fail(key, values);
+  return { ...f, fieldErrors: { [field]: f.message } } satisfies Failure;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ASSIGNABLE_ROLES, GUEST_KINDS } from '../auth/roles';
+import { checkbox, id, intIn, mobile, newPassword, optionalText, text } from './common';
+
+export const compoundSettingsSchema = z.object({
+  name: text(40),
+  address: optionalText(100),
+  noticeDays: intIn(1, 30),
+  ratingDays: intIn(1, 30),
+  escalateAfterDays: intIn(1, 60),
+  nonVotersFollowMajority: checkbox,
+});
+
+export const createCompoundSchema = compoundSettingsSchema.extend({ communityId: id });
+
+export const buildingSchema = z.object({
+  name: text(20),
+  floors: intIn(1, 99),
+});
+
+export const updateBuildingSchema = buildingSchema.extend({ buildingId: id });
+
+export const servicesSchema = z.object({
+  companyIds: z.array(id).max(10, 'range'),
+  newCompany: optionalText(60),
+});
+
+export const createAccountSchema = z.object({
+  name: text(40),
+  mobile,
+  password: newPassword,
+  partyMember: checkbox,
+});
+
+export const grantRoleSchema = z
+  .object({
+    personId: id,
+    role: z.enum(ASSIGNABLE_ROLES, { error: 'choose' }),
+    scopeId: id,
+    grid: optionalText(40),
+    guestKind: z
+      .union([z.enum(GUEST_KINDS), z.literal('')])
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  .refine((v) => v.role !== 'guest' || v.guestKind !== null, { path: ['guestKind'], message: 'choose' })
+  .refine((v) => v.role !== 'grid_worker' || v.grid !== '', { path: ['grid'], message: 'required' });
+
+export const revokeRoleSchema = z.object({ membershipId: id });
+
+export const setPasswordSchema = z.object({ personId: id, password: newPassword });
+
+export const changePasswordSchema = z
+  .object({
+    current: z.string({ error: 'required' }).min(1, 'required').max(256, 'tooLong'),
+    password: newPassword,
+    confirm: z.string({ error: 'required' }),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'mismatch' });

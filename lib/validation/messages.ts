@@ -1,0 +1,17 @@
+/** Message keys schemas may use; each has a translation under `validation` in messages/*.json. */
+export const VALIDATION_KEYS = [
+  'required',
+  'tooLong',
+  'invalid',
+  'mobile',
+  'passwordShort',
+  'passwordCommon',
+  'passwordTooLong',
+  'number',
+  'range',
+  'choose',
+  'mismatch',
+] as const;
+
+export type ValidationKey = (typeof VALIDATION_KEYS)[number];
+export const VALIDATION_KEY_SET: ReadonlySet<string> = new Set(VALIDATION_KEYS);
