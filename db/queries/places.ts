@@ -195,7 +195,6 @@ export function listGrantScopes(actor: Actor): GrantScopes {
   const adminDistricts = actor.memberships
     .filter((m) => m.role === 'district_admin' && m.scopeType === 'district')
     .map((m) => m.scopeId);
-  const upper = actor.memberships.some((m) => m.role === 'street_staff' || m.role === 'district_admin');
   return {
     compound: listVisibleCompounds(actor)
       .filter((c) =>
@@ -230,7 +229,7 @@ export function listGrantScopes(actor: Actor): GrantScopes {
           .where(inArray(districts.id, adminDistricts))
           .all()
       : [],
-    company: upper
+    company: adminDistricts.length
       ? db
           .select({ id: propertyCompanies.id, name: propertyCompanies.name })
           .from(propertyCompanies)

@@ -21,10 +21,14 @@ export function isCommonPassword(password: string): boolean {
   if (COMMON.has(p)) return true;
   // One character repeated, or a plain run of digits up or down, is as weak as any listed one.
   if (/^(.)\1+$/.test(p)) return true;
-  if (/^\d+$/.test(p)) {
-    const asc = '01234567890123456789';
-    const desc = '98765432109876543210';
-    if (asc.includes(p) || desc.includes(p)) return true;
-  }
+  if (/^\d+$/.test(p) && (isDigitRun(p, 1) || isDigitRun(p, 9))) return true;
   return false;
+}
+
+/** True when each digit is the previous one plus `step` (mod 10): 1234567890…, 9876543210… */
+function isDigitRun(p: string, step: number): boolean {
+  for (let i = 1; i < p.length; i++) {
+    if ((Number(p[i - 1]) + step) % 10 !== Number(p[i])) return false;
+  }
+  return true;
 }

@@ -115,10 +115,10 @@ export type GrantTarget =
   | { scopeType: 'company' };
 
 /**
- * Giving or taking away a role. Staff act only within their reach, and never grant a role at or
- * above their own level (a community worker cannot make street staff), so no one can widen their
- * own powers. Property staff are appointed by street staff or the district, as companies serve
- * compounds across communities.
+ * Giving or taking away a role. Staff act only within their reach, and below their own level (a
+ * community worker cannot make street staff); only the district admin appoints street staff and
+ * further district admins. Property staff are appointed by the district admin, as a company can
+ * serve compounds across streets and any appointment opens every compound the company serves.
  */
 export function canManageRole(actor: Actor, role: AssignableRole, target: GrantTarget): Denial | null {
   if (ROLE_SCOPE[role] !== target.scopeType) return 'role_out_of_reach';
@@ -135,8 +135,6 @@ export function canManageRole(actor: Actor, role: AssignableRole, target: GrantT
     case 'district':
       return districtAdminOf(target.districtId) ? null : 'role_out_of_reach';
     case 'company':
-      return actor.memberships.some((m) => m.role === 'street_staff' || m.role === 'district_admin')
-        ? null
-        : 'role_out_of_reach';
+      return actor.memberships.some((m) => m.role === 'district_admin') ? null : 'role_out_of_reach';
   }
 }

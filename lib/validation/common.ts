@@ -23,7 +23,8 @@ export const intIn = (min: number, max: number) =>
 
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z
-  .union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal(''), z.undefined(), z.null()])
+  .union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal(''), z.null()])
+  .optional()
   .transform((v) => v === 'on' || v === 'true' || v === '1');
 
 export const mobile = z

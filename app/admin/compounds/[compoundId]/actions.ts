@@ -89,7 +89,7 @@ export async function setServicesAction(compoundId: number, _prev: Result | null
   return saved(ctx.compound.id, null);
 }
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /**
  * Imports units, areas and holders from a CSV file. Every row is checked first; a file with any

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Quick start, command 2: every test — types, lint, unit, and the browser tests against a production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+# Playwright drives Debian's Chromium (no browser downloads here); CJK fonts make screenshots readable.
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests…"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei >/dev/null
+fi
+
+echo "── type check"; node_modules/.bin/tsc --noEmit
+echo "── lint"; node_modules/.bin/biome check .
+echo "── unit tests"; node_modules/.bin/vitest run
+echo "── build"; node_modules/.bin/next build
+echo "── browser tests"; node_modules/.bin/playwright test
