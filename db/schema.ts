@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ASSIGNABLE_ROLES, GUEST_KINDS, SCOPE_TYPES } from '../lib/auth/roles';
+import { TOPIC_CATEGORIES } from '../lib/topics/categories';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Milliseconds since the epoch, UTC. Times are shown in Asia/Shanghai by the UI. */
@@ -252,4 +253,232 @@ export const auditLog = sqliteTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_compound').on(t.compoundId, t.id), index('audit_entity').on(t.entity, t.entityId)],
+);
+
+// ── Deliberation: topics, co-signatures, discussion, positions, meetings, notifications ──
+
+export const topics = sqliteTable(
+  'topics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    buildingId: integer('building_id').references(() => buildings.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => people.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    category: text('category', { enum: TOPIC_CATEGORIES }).notNull(),
+    /** See lib/topics/lifecycle.ts for the states and the moves between them. */
+    status: text('status').notNull().default('raised'),
+    /** Why it was rejected, shown to the whole compound. */
+    statusReason: text('status_reason'),
+    mergedIntoId: integer('merged_into_id'),
+    /** For a small matter: the property company it was sent to. */
+    routedCompanyId: integer('routed_company_id').references(() => propertyCompanies.id),
+    cosignCount: integer('cosign_count').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    createdAt: createdAt(),
+    /** Last status change, comment or position: what "recently active" sorts by. */
+    activityAt: integer('activity_at').notNull(),
+  },
+  (t) => [
+    index('topics_compound_status').on(t.compoundId, t.status, t.createdAt),
+    index('topics_compound_created').on(t.compoundId, t.createdAt),
+    index('topics_compound_activity').on(t.compoundId, t.activityAt),
+    index('topics_compound_cosigns').on(t.compoundId, t.cosignCount),
+  ],
+);
+
+export const topicPhotos = sqliteTable(
+  'topic_photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    compoundId: integer('compound_id').notNull(),
+    /** File name under <DATA_DIR>/uploads/<compoundId>/; random, never from the client. */
+    file: text('file').notNull(),
+    mime: text('mime', { enum: ['image/jpeg', 'image/png', 'image/webp'] }).notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('topic_photos_topic').on(t.topicId)],
+);
+
+export const topicCosigns = sqliteTable(
+  'topic_cosigns',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.personId] })],
+);
+
+export const topicFollows = sqliteTable(
+  'topic_follows',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.personId] }), index('topic_follows_person').on(t.personId)],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => people.id),
+    /** Replies are one level deep: a parent is always a top-level comment of the same topic. */
+    parentId: integer('parent_id'),
+    body: text('body').notNull(),
+    reportCount: integer('report_count').notNull().default(0),
+    hiddenAt: integer('hidden_at'),
+    hiddenBy: integer('hidden_by').references(() => people.id),
+    hiddenReason: text('hidden_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comments_topic').on(t.topicId, t.id)],
+);
+
+export const commentReports = sqliteTable(
+  'comment_reports',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.personId] })],
+);
+
+export const POSITION_PARTIES = ['branch', 'property', 'committee'] as const;
+
+/** One official position (立场) per party per topic, apart from the thread; edits keep history. */
+export const positions = sqliteTable(
+  'positions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    party: text('party', { enum: POSITION_PARTIES }).notNull(),
+    body: text('body').notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('positions_topic_party').on(t.topicId, t.party)],
+);
+
+export const positionRevisions = sqliteTable(
+  'position_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    positionId: integer('position_id')
+      .notNull()
+      .references(() => positions.id),
+    body: text('body').notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('position_revisions_position').on(t.positionId)],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    title: text('title').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    place: text('place').notNull(),
+    status: text('status', { enum: ['scheduled', 'held', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
+    minutes: text('minutes'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => people.id),
+    heldRecordedAt: integer('held_recorded_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meetings_compound').on(t.compoundId, t.startsAt)],
+);
+
+export const meetingTopics = sqliteTable(
+  'meeting_topics',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.topicId] }), index('meeting_topics_topic').on(t.topicId)],
+);
+
+export const meetingInvitees = sqliteTable(
+  'meeting_invitees',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    attended: integer('attended', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_invitees_person').on(t.personId)],
+);
+
+export const NOTIFICATION_KINDS = ['reply', 'status', 'position', 'meeting', 'comment_hidden', 'cosign'] as const;
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    compoundId: integer('compound_id').notNull(),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    topicId: integer('topic_id'),
+    meetingId: integer('meeting_id'),
+    actorId: integer('actor_id'),
+    /** Short context, e.g. the new status or the topic's title at the time. */
+    detail: text('detail'),
+    createdAt: createdAt(),
+    readAt: integer('read_at'),
+  },
+  (t) => [index('notifications_person').on(t.personId, t.readAt, t.id)],
 );

@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from './locale-switch';
 import { LogoutButton } from './logout-button';
 
-export async function SiteHeader({ actorName }: { actorName: string | null }) {
-  const [t, locale] = await Promise.all([getTranslations('app'), getLocale()]);
+export async function SiteHeader({ actorName, unread }: { actorName: string | null; unread: number }) {
+  const [t, tn, locale] = await Promise.all([getTranslations('app'), getTranslations('nav'), getLocale()]);
   return (
     <header className="no-print border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-2 sm:px-6">
@@ -18,6 +18,23 @@ export async function SiteHeader({ actorName }: { actorName: string | null }) {
           <LocaleSwitch current={locale} />
           {actorName && (
             <>
+              <Link
+                href="/notifications"
+                className="relative rounded px-2 py-2 text-stone-700 hover:bg-stone-100"
+                aria-label={
+                  unread > 0 ? `${tn('notifications')}，${tn('unread', { count: unread })}` : tn('notifications')
+                }
+              >
+                <span aria-hidden>🔔</span>
+                {unread > 0 && (
+                  <span
+                    aria-hidden
+                    className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-brand-700 px-1 text-center text-white text-xs leading-5"
+                  >
+                    {unread > 99 ? '99+' : unread}
+                  </span>
+                )}
+              </Link>
               <Link href="/account" className="hidden rounded px-2 py-2 text-stone-700 hover:bg-stone-100 sm:inline">
                 {actorName}
               </Link>

@@ -2,7 +2,10 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { getActor } from '../auth/session';
-import type { Actor } from '../auth/permissions';
+import type { CompoundSummary } from '@/db/queries/places';
+import { compoundInScope } from '../auth/guards';
+import { type Actor, rolesIn } from '../auth/permissions';
+import type { Role } from '../auth/roles';
 import { VALIDATION_KEY_SET } from '../validation/messages';
 import { type ActionResult, fieldErrorsOf } from './result';
 
@@ -48,4 +51,26 @@ export function formToObject(form: FormData, arrays: readonly string[] = []): Re
 export async function failField(field: string, key: string, values?: Record<string, string | number>) {
   const f = await fail(key, values);
   return { ...f, fieldErrors: { [field]: f.message } } satisfies Failure;
+}
+
+export interface CompoundContext {
+  actor: Actor;
+  compound: CompoundSummary;
+  roles: Set<Role>;
+}
+
+/**
+ * Who is asking, in which compound, with which roles there. A compound the actor does not
+ * belong to is "not found", whatever the id.
+ */
+export async function inCompound(compoundId: unknown): Promise<CompoundContext | Failure> {
+  const who = await actorOrFail();
+  if ('failure' in who) return who.failure;
+  const compound = compoundInScope(who.actor, compoundId);
+  if (!compound) return fail('notFound');
+  return { actor: who.actor, compound, roles: rolesIn(who.actor, compound) };
+}
+
+export function isFailure<T extends object>(value: T | Failure): value is Failure {
+  return 'ok' in value && value.ok === false;
 }

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { type CompoundSummary, findCompoundPlace } from '@/db/queries/places';
 import { type Actor, canViewCompound, type Denial, isStaff, rolesIn } from './permissions';
 import type { Role } from './roles';
-import { requireActor } from './session';
+import { getActor, requireActor } from './session';
 
 /** Parses a route or form id; anything but a positive integer is simply "not found". */
 export function parseId(value: unknown): number | null {
@@ -41,4 +41,13 @@ export async function requireStaff(): Promise<Actor> {
   const actor = await requireActor();
   if (!isStaff(actor)) notFound();
   return actor;
+}
+
+/**
+ * For generateMetadata: the compound if visible, else null, without throwing. Metadata is streamed,
+ * and a notFound() thrown there would be answered with status 200; the page's own check gives the 404.
+ */
+export async function peekCompound(compoundId: string): Promise<CompoundSummary | null> {
+  const actor = await getActor();
+  return actor ? compoundInScope(actor, compoundId) : null;
 }

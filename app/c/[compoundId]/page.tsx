@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { compoundFigures, listBuildings } from '@/db/queries/places';
 import { formatArea } from '@/lib/area';
-import { requireCompound } from '@/lib/auth/guards';
+import { peekCompound, requireCompound } from '@/lib/auth/guards';
 import { canAdministerCompound, canViewRegister } from '@/lib/auth/permissions';
 import { RoleBadges } from '../../_components/badges';
 import { buttonClass } from '../../_components/button';
@@ -11,13 +11,12 @@ import { buttonClass } from '../../_components/button';
 type Props = { params: Promise<{ compoundId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { compound } = await requireCompound((await params).compoundId);
-  return { title: compound.name };
+  return { title: (await peekCompound((await params).compoundId))?.name };
 }
 
 export default async function CompoundPage({ params }: Props) {
   const { actor, compound, roles } = await requireCompound((await params).compoundId);
-  const t = await getTranslations('compound');
+  const [t, tn] = await Promise.all([getTranslations('compound'), getTranslations('nav')]);
   const figures = compoundFigures(compound.id);
   const buildingList = listBuildings(compound.id);
   const figureItems = [
@@ -37,6 +36,12 @@ export default async function CompoundPage({ params }: Props) {
         <p className="mb-1 text-sm text-stone-600">{t('myRoles')}</p>
         <RoleBadges roles={roles} partyMember={actor.partyMember} />
         <div className="mt-4 flex flex-wrap gap-2">
+          <Link href={`/c/${compound.id}/topics`} className={buttonClass('primary')}>
+            {tn('topics')}
+          </Link>
+          <Link href={`/c/${compound.id}/meetings`} className={buttonClass('secondary')}>
+            {tn('meetings')}
+          </Link>
           {!canViewRegister(actor, compound) && (
             <Link href={`/c/${compound.id}/register`} className={buttonClass('secondary')}>
               {t('register')}

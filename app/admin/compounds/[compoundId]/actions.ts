@@ -10,12 +10,19 @@ import {
   updateBuilding,
   updateCompound,
 } from '@/db/queries/admin';
-import type { CompoundSummary } from '@/db/queries/places';
 import { applyUnitImport, buildingNames, type ImportSummary } from '@/db/queries/register';
 import type { ActionResult, Translate } from '@/lib/actions/result';
-import { actorOrFail, type Failure, fail, failField, formToObject, invalid } from '@/lib/actions/server';
-import { compoundInScope } from '@/lib/auth/guards';
-import { type Actor, canAdministerCompound } from '@/lib/auth/permissions';
+import {
+  type CompoundContext,
+  type Failure,
+  fail,
+  failField,
+  formToObject,
+  inCompound,
+  invalid,
+  isFailure,
+} from '@/lib/actions/server';
+import { canAdministerCompound } from '@/lib/auth/permissions';
 import { parseUnitsCsv } from '@/lib/import/units-csv';
 import { buildingSchema, compoundSettingsSchema, servicesSchema, updateBuildingSchema } from '@/lib/validation/admin';
 import { describeImportError } from './import-report';
@@ -25,13 +32,10 @@ type ImportReport = ImportSummary;
 type Result<T = null> = ActionResult<T>;
 
 /** Who is asking, and may they administer this compound? Another compound's id is "not found". */
-async function administrable(compoundId: unknown): Promise<{ actor: Actor; compound: CompoundSummary } | Failure> {
-  const who = await actorOrFail();
-  if ('failure' in who) return who.failure;
-  const compound = compoundInScope(who.actor, compoundId);
-  if (!compound) return fail('notFound');
-  if (canAdministerCompound(who.actor, compound)) return fail('forbidden');
-  return { actor: who.actor, compound };
+async function administrable(compoundId: unknown): Promise<CompoundContext | Failure> {
+  const ctx = await inCompound(compoundId);
+  if (isFailure(ctx)) return ctx;
+  return canAdministerCompound(ctx.actor, ctx.compound) ? fail('forbidden') : ctx;
 }
 
 async function saved<T>(compoundId: number, data: T): Promise<Result<T>> {
@@ -42,7 +46,7 @@ async function saved<T>(compoundId: number, data: T): Promise<Result<T>> {
 
 export async function updateCompoundAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
   const ctx = await administrable(compoundId);
-  if ('ok' in ctx) return ctx;
+  if (isFailure(ctx)) return ctx;
   const parsed = compoundSettingsSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
   if (compoundNameTaken(ctx.compound.communityId, parsed.data.name, ctx.compound.id)) {
@@ -54,7 +58,7 @@ export async function updateCompoundAction(compoundId: number, _prev: Result | n
 
 export async function addBuildingAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
   const ctx = await administrable(compoundId);
-  if ('ok' in ctx) return ctx;
+  if (isFailure(ctx)) return ctx;
   const parsed = buildingSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
   if (buildingNameTaken(ctx.compound.id, parsed.data.name)) return failField('name', 'buildingNameTaken');
@@ -64,7 +68,7 @@ export async function addBuildingAction(compoundId: number, _prev: Result | null
 
 export async function updateBuildingAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
   const ctx = await administrable(compoundId);
-  if ('ok' in ctx) return ctx;
+  if (isFailure(ctx)) return ctx;
   const parsed = updateBuildingSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
   const { buildingId, ...b } = parsed.data;
@@ -75,7 +79,7 @@ export async function updateBuildingAction(compoundId: number, _prev: Result | n
 
 export async function setServicesAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
   const ctx = await administrable(compoundId);
-  if ('ok' in ctx) return ctx;
+  if (isFailure(ctx)) return ctx;
   const parsed = servicesSchema.safeParse(formToObject(form, ['companyIds']));
   if (!parsed.success) return invalid(parsed.error);
   const res = setCompoundServices(
@@ -101,7 +105,7 @@ export async function importUnitsAction(
   form: FormData,
 ): Promise<Result<ImportReport>> {
   const ctx = await administrable(compoundId);
-  if ('ok' in ctx) return ctx;
+  if (isFailure(ctx)) return ctx;
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) return failField('file', 'fileMissing');
   if (file.size > MAX_IMPORT_BYTES) return failField('file', 'fileTooLarge', { mb: 5 });

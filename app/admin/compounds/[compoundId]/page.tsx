@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCompoundSettings, listCompanies, listRecentAudit } from '@/db/queries/admin';
 import { listBuildings } from '@/db/queries/places';
-import { requireCompound } from '@/lib/auth/guards';
+import { peekCompound, requireCompound } from '@/lib/auth/guards';
 import { canAdministerCompound } from '@/lib/auth/permissions';
 import { UNIT_CSV_COLUMNS } from '@/lib/import/units-csv';
 import { BuildingForms } from './building-forms';
@@ -14,8 +14,7 @@ import { SettingsForm } from './settings-form';
 type Props = { params: Promise<{ compoundId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { compound } = await requireCompound((await params).compoundId, canAdministerCompound);
-  return { title: compound.name };
+  return { title: (await peekCompound((await params).compoundId))?.name };
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {

@@ -5,14 +5,16 @@ import { getTranslations } from 'next-intl/server';
 import { listGrantScopes } from '@/db/queries/places';
 import { getPerson, listMembershipsOf, listOwnedUnits } from '@/db/queries/people';
 import { parseId, requireStaff } from '@/lib/auth/guards';
+import { isStaff } from '@/lib/auth/permissions';
+import { getActor } from '@/lib/auth/session';
 import { GrantRoleForm, ResetPasswordForm, RevokeRoleButton } from './person-forms';
 
 type Props = { params: Promise<{ personId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireStaff();
+  const actor = await getActor();
   const id = parseId((await params).personId);
-  const person = id ? getPerson(id) : undefined;
+  const person = actor && isStaff(actor) && id ? getPerson(id) : undefined;
   return { title: person?.name };
 }
 

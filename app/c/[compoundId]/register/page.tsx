@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { listBuildings } from '@/db/queries/places';
 import { listRegister, REGISTER_PAGE_SIZE } from '@/db/queries/register';
 import { formatArea } from '@/lib/area';
-import { parseId, requireCompound } from '@/lib/auth/guards';
+import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
 import { canViewRegister } from '@/lib/auth/permissions';
 
 type Props = {
@@ -14,8 +14,8 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations('register');
-  const { compound } = await requireCompound((await params).compoundId, canViewRegister);
-  return { title: `${t('title')} · ${compound.name}` };
+  const compound = await peekCompound((await params).compoundId);
+  return { title: compound ? `${t('title')} · ${compound.name}` : t('title') };
 }
 
 export default async function RegisterPage({ params, searchParams }: Props) {

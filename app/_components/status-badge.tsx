@@ -1,0 +1,23 @@
+import { getTranslations } from 'next-intl/server';
+
+/** Status shown as text with a symbol and a colour, so it never relies on colour alone. */
+const LOOK: Record<string, { icon: string; cls: string }> = {
+  raised: { icon: '○', cls: 'bg-amber-50 text-amber-900 ring-amber-300' },
+  deliberating: { icon: '◐', cls: 'bg-sky-50 text-sky-900 ring-sky-300' },
+  rejected: { icon: '✕', cls: 'bg-stone-100 text-stone-700 ring-stone-300' },
+  merged: { icon: '⇢', cls: 'bg-stone-100 text-stone-700 ring-stone-300' },
+  small_matter: { icon: '➜', cls: 'bg-emerald-50 text-emerald-900 ring-emerald-300' },
+};
+
+export async function StatusBadge({ status }: { status: string }) {
+  const t = await getTranslations('topics.statuses');
+  const look = LOOK[status] ?? { icon: '•', cls: 'bg-stone-100 text-stone-800 ring-stone-300' };
+  return (
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 font-medium text-sm ring-1 ${look.cls}`}
+    >
+      <span aria-hidden>{look.icon}</span>
+      {t.has(status as 'raised') ? t(status as 'raised') : status}
+    </span>
+  );
+}

@@ -1,0 +1,31 @@
+import { findCompoundPlace } from '@/db/queries/places';
+import { findPhoto } from '@/db/queries/topics';
+import { parseId } from '@/lib/auth/guards';
+import { canViewCompound } from '@/lib/auth/permissions';
+import { getActor } from '@/lib/auth/session';
+import { readPhoto } from '@/lib/uploads/store';
+
+export const dynamic = 'force-dynamic';
+
+const notFound = () => new Response('Not found', { status: 404 });
+
+/** A topic photo, served only to people who belong to its compound; everyone else gets 404. */
+export async function GET(_req: Request, ctx: { params: Promise<{ photoId: string }> }) {
+  const actor = await getActor();
+  if (!actor) return new Response('Unauthorized', { status: 401 });
+  const id = parseId((await ctx.params).photoId);
+  const photo = id ? findPhoto(id) : undefined;
+  if (!photo) return notFound();
+  const place = findCompoundPlace(photo.compoundId);
+  if (!place || canViewCompound(actor, place)) return notFound();
+  const bytes = await readPhoto(photo.compoundId, photo.file);
+  if (!bytes) return notFound();
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': photo.mime,
+      'Cache-Control': 'private, max-age=86400',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'",
+    },
+  });
+}

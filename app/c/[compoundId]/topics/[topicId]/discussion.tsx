@@ -1,0 +1,117 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { Role } from '@/lib/auth/roles';
+import { canModerate, seesHiddenText } from '@/lib/topics/rules';
+import { RoleBadges } from '../../../../_components/badges';
+import { CommentForm, CommentTools } from './comment-forms';
+
+export interface ThreadComment {
+  id: number;
+  parentId: number | null;
+  authorId: number;
+  authorName: string;
+  partyMember: boolean;
+  body: string;
+  createdAt: number;
+  reportCount: number;
+  hiddenAt: number | null;
+  hiddenReason: string | null;
+  roles: Role[];
+  reported: boolean;
+}
+
+interface ThreadContext {
+  compoundId: number;
+  topicId: number;
+  open: boolean;
+  viewerId: number;
+  viewerRoles: ReadonlySet<Role>;
+}
+
+async function CommentItem({ c, reply, ctx }: { c: ThreadComment; reply: boolean; ctx: ThreadContext }) {
+  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
+  const moderator = canModerate(ctx.viewerRoles) === null;
+  const hidden = c.hiddenAt !== null;
+  const showText = !hidden || seesHiddenText(ctx.viewerRoles, c, ctx.viewerId);
+  return (
+    <article aria-label={c.authorName} className={`rounded-lg p-3 ${hidden ? 'bg-stone-100' : 'bg-stone-50'}`}>
+      <header className="flex flex-wrap items-center gap-2">
+        <span className="font-semibold">{c.authorName}</span>
+        <RoleBadges roles={c.roles} partyMember={c.partyMember} />
+        <time className="text-sm text-stone-500" dateTime={new Date(c.createdAt).toISOString()}>
+          {format.relativeTime(c.createdAt)}
+        </time>
+      </header>
+      {hidden && !showText && <p className="mt-1 text-stone-500 italic">{t('hiddenPlaceholder')}</p>}
+      {showText && <p className={`mt-1 whitespace-pre-wrap ${hidden ? 'text-stone-500' : ''}`}>{c.body}</p>}
+      {hidden && showText && c.authorId === ctx.viewerId && (
+        <p role="note" className="mt-1 text-brand-800 text-sm">
+          {t('hiddenForAuthor', { reason: c.hiddenReason ?? '' })}
+        </p>
+      )}
+      {hidden && showText && c.authorId !== ctx.viewerId && (
+        <p className="mt-1 text-sm text-stone-600">{t('hiddenForModerator', { reason: c.hiddenReason ?? '' })}</p>
+      )}
+      {moderator && !hidden && c.reportCount > 0 && (
+        <p className="mt-1 text-brand-800 text-sm">{t('reports', { count: c.reportCount })}</p>
+      )}
+      <CommentTools
+        compoundId={ctx.compoundId}
+        topicId={ctx.topicId}
+        commentId={c.id}
+        authorName={c.authorName}
+        canReply={ctx.open && !reply}
+        canReport={!hidden && c.authorId !== ctx.viewerId && !c.reported}
+        reported={c.reported}
+        canHide={moderator && !hidden}
+      />
+    </article>
+  );
+}
+
+/**
+ * The thread, replies one level deep. A hidden comment's text is rendered only for its author and
+ * the moderators; everyone else gets a placeholder, so the text never reaches their browser.
+ */
+export async function Discussion(props: {
+  compoundId: number;
+  topicId: number;
+  open: boolean;
+  viewerId: number;
+  viewerRoles: Role[];
+  comments: ThreadComment[];
+}) {
+  const t = await getTranslations('topics');
+  const ctx: ThreadContext = { ...props, viewerRoles: new Set(props.viewerRoles) };
+  const top = props.comments.filter((c) => c.parentId === null);
+  const replies = new Map<number, ThreadComment[]>();
+  for (const c of props.comments) {
+    if (c.parentId === null) continue;
+    replies.set(c.parentId, [...(replies.get(c.parentId) ?? []), c]);
+  }
+  return (
+    <section aria-labelledby="discussion-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+      <h2 id="discussion-h" className="mb-3 font-semibold text-lg">
+        {t('discussion')} <span className="font-normal text-stone-500">({props.comments.length})</span>
+      </h2>
+      {!props.open && <p className="mb-3 text-stone-600">{t('discussionClosed')}</p>}
+      {top.length === 0 && props.open && <p className="mb-3 text-stone-600">{t('noComments')}</p>}
+      <ol className="space-y-3">
+        {top.map((c) => (
+          <li key={c.id}>
+            <CommentItem c={c} reply={false} ctx={ctx} />
+            {(replies.get(c.id) ?? []).length > 0 && (
+              <ol className="mt-2 ml-4 space-y-2 border-stone-200 border-l-2 pl-3 sm:ml-8">
+                {(replies.get(c.id) ?? []).map((r) => (
+                  <li key={r.id}>
+                    <CommentItem c={r} reply ctx={ctx} />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </li>
+        ))}
+      </ol>
+      {props.open && <CommentForm compoundId={props.compoundId} topicId={props.topicId} />}
+    </section>
+  );
+}

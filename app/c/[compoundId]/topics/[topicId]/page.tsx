@@ -1,0 +1,194 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listComments, listPositions, positionHistory } from '@/db/queries/discussion';
+import { meetingsOfTopic } from '@/db/queries/meetings';
+import {
+  getTopic,
+  listMergeTargets,
+  listTopicPhotos,
+  myTopicState,
+  rolesOfPeople,
+  topicTimeline,
+} from '@/db/queries/topics';
+import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
+import { availableMoves } from '@/lib/topics/lifecycle';
+import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
+import { StatusBadge } from '../../../../_components/status-badge';
+import { Discussion } from './discussion';
+import { Positions } from './positions';
+import { ReviewForm } from './review-form';
+import { Timeline } from './timeline';
+import { TopicButtons } from './topic-buttons';
+
+type Props = { params: Promise<{ compoundId: string; topicId: string }> };
+
+async function load(params: Props['params']) {
+  const p = await params;
+  const ctx = await requireCompound(p.compoundId);
+  const id = parseId(p.topicId);
+  const topic = id ? getTopic(ctx.compound.id, id) : undefined;
+  if (!topic) notFound();
+  return { ...ctx, topic };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const p = await params;
+  const compound = await peekCompound(p.compoundId);
+  const id = parseId(p.topicId);
+  return { title: compound && id ? getTopic(compound.id, id)?.title : undefined };
+}
+
+export default async function TopicPage({ params }: Props) {
+  const { actor, compound, roles, topic } = await load(params);
+  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
+  const photos = listTopicPhotos(topic.id);
+  const mine = myTopicState(topic.id, actor.personId);
+  const { rows: comments, reported } = listComments(topic.id, actor.personId);
+  const speakers = rolesOfPeople(compound, [...new Set([topic.authorId, ...comments.map((c) => c.authorId)])]);
+  const positions = listPositions(topic.id);
+  const history = positions.some((p) => p.revisions > 1) ? positionHistory(topic.id) : [];
+  const meetings = meetingsOfTopic(topic.id);
+  const timeline = topicTimeline(topic.id);
+  const moves = availableMoves(topic.status, roles);
+  const mergeTargets = moves.some((m) => m.action === 'merge') ? listMergeTargets(compound.id, topic.id) : [];
+  const cosignDenied = canCosign(roles, topic, actor.personId, mine.cosigned);
+  const base = `/c/${compound.id}/topics`;
+
+  return (
+    <div className="space-y-5">
+      <nav aria-label={t('pages')} className="text-sm text-stone-600">
+        <Link href={`/c/${compound.id}`} className="underline">
+          {compound.name}
+        </Link>{' '}
+        /{' '}
+        <Link href={base} className="underline">
+          {t('title')}
+        </Link>
+      </nav>
+
+      <article className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-stone-200">
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={topic.status} />
+          <span className="text-sm text-stone-600">{t(`categories.${topic.category}`)}</span>
+          <span className="text-sm text-stone-600">· {topic.buildingName ?? t('wholeCompound')}</span>
+        </div>
+        <h1 className="font-bold text-2xl leading-snug">{topic.title}</h1>
+        <p className="text-sm text-stone-600">
+          {t('by', { name: topic.authorName })} ·{' '}
+          <time dateTime={new Date(topic.createdAt).toISOString()}>
+            {format.dateTime(new Date(topic.createdAt), { dateStyle: 'long', timeStyle: 'short' })}
+          </time>
+        </p>
+        <p className="whitespace-pre-wrap">{topic.description}</p>
+        {photos.length > 0 && (
+          <ul aria-label={t('photosLabel')} className="grid grid-cols-3 gap-2 sm:grid-cols-6">
+            {photos.map((p, i) => (
+              <li key={p.id}>
+                <a href={`/api/photos/${p.id}`} target="_blank" rel="noopener">
+                  {/* biome-ignore lint/performance/noImgElement: private photos are served by our own handler */}
+                  <img
+                    src={`/api/photos/${p.id}`}
+                    alt={t('photoAlt', { n: i + 1 })}
+                    className="aspect-square w-full rounded-lg object-cover ring-1 ring-stone-200"
+                  />
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {topic.status === 'rejected' && topic.statusReason && (
+          <p className="rounded-lg bg-stone-100 p-3">{t('rejectedBecause', { reason: topic.statusReason })}</p>
+        )}
+        {topic.status === 'merged' && topic.mergedIntoId && (
+          <p className="rounded-lg bg-stone-100 p-3">
+            {t('mergedInto')}{' '}
+            <Link href={`${base}/${topic.mergedIntoId}`} className="text-brand-700 underline">
+              {topic.mergedIntoTitle}
+            </Link>
+          </p>
+        )}
+        {topic.status === 'small_matter' && (
+          <p className="rounded-lg bg-emerald-50 p-3 text-emerald-900">
+            {t('routedTo', { company: topic.routedCompanyName ?? '' })}
+          </p>
+        )}
+        <TopicButtons
+          compoundId={compound.id}
+          topicId={topic.id}
+          cosignCount={topic.cosignCount}
+          cosigned={mine.cosigned}
+          following={mine.following}
+          canCosign={cosignDenied === null}
+        />
+      </article>
+
+      {moves.length > 0 && (
+        <ReviewForm
+          compoundId={compound.id}
+          topicId={topic.id}
+          actions={moves.map((m) => m.action)}
+          mergeTargets={mergeTargets}
+        />
+      )}
+
+      {topic.status !== 'raised' && topic.status !== 'rejected' && topic.status !== 'merged' && (
+        <Positions
+          compoundId={compound.id}
+          topicId={topic.id}
+          positions={positions}
+          history={history}
+          myParties={canComment(roles, topic) === null ? partiesFor(roles) : []}
+        />
+      )}
+
+      {meetings.length > 0 && (
+        <section aria-labelledby="meetings-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+          <h2 id="meetings-h" className="mb-3 font-semibold text-lg">
+            {t('meetings')}
+          </h2>
+          <ul className="space-y-3">
+            {meetings.map((m) => (
+              <li key={m.id} className="rounded-lg bg-stone-50 p-3">
+                <Link href={`/c/${compound.id}/meetings/${m.id}`} className="font-medium text-brand-700 underline">
+                  {m.title}
+                </Link>
+                <p className="text-sm text-stone-600">
+                  {t('scheduledFor', {
+                    time: format.dateTime(new Date(m.startsAt), { dateStyle: 'long', timeStyle: 'short' }),
+                    place: m.place,
+                  })}
+                </p>
+                {m.minutes && (
+                  <>
+                    <h3 className="mt-2 font-medium">{t('minutes')}</h3>
+                    <p className="whitespace-pre-wrap">{m.minutes}</p>
+                    {m.attendeeNames && (
+                      <p className="text-sm text-stone-600">{t('attendees', { names: m.attendeeNames })}</p>
+                    )}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <Discussion
+        compoundId={compound.id}
+        topicId={topic.id}
+        open={canComment(roles, topic) === null}
+        viewerId={actor.personId}
+        viewerRoles={[...roles]}
+        comments={comments.map((c) => ({
+          ...c,
+          roles: [...(speakers.get(c.authorId) ?? [])],
+          reported: reported.has(c.id),
+        }))}
+      />
+
+      <Timeline entries={timeline} />
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listBuildings } from '@/db/queries/places';
+import { listTopics, TOPIC_PAGE_SIZE } from '@/db/queries/topics';
+import { peekCompound, requireCompound } from '@/lib/auth/guards';
+import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
+import { TOPIC_STATUSES } from '@/lib/topics/lifecycle';
+import { canRaiseTopic } from '@/lib/topics/rules';
+import { topicListSchema } from '@/lib/validation/topics';
+import { buttonClass } from '../../../_components/button';
+import { StatusBadge } from '../../../_components/status-badge';
+
+type Props = {
+  params: Promise<{ compoundId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const compound = await peekCompound((await params).compoundId);
+  const t = await getTranslations('topics');
+  return { title: compound ? t('listTitle', { compound: compound.name }) : t('title') };
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function TopicListPage({ params, searchParams }: Props) {
+  const { compound, roles } = await requireCompound((await params).compoundId);
+  const raw = await searchParams;
+  const f = topicListSchema.parse({
+    status: first(raw.status),
+    category: first(raw.category),
+    building: first(raw.building),
+    q: first(raw.q),
+    sort: first(raw.sort),
+    page: first(raw.page),
+  });
+  const status = f.status && (TOPIC_STATUSES as readonly string[]).includes(f.status) ? f.status : undefined;
+  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
+  const buildings = listBuildings(compound.id);
+  const { rows, total } = listTopics(compound.id, { ...f, status });
+  const pages = Math.max(1, Math.ceil(total / TOPIC_PAGE_SIZE));
+  const base = `/c/${compound.id}/topics`;
+  const pageHref = (page: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ status, category: f.category, building: f.building, q: f.q, sort: f.sort })) {
+      if (v !== undefined && v !== '') q.set(k, String(v));
+    }
+    q.set('page', String(page));
+    return `${base}?${q}`;
+  };
+  const select = 'min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2';
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label={t('pages')} className="text-sm text-stone-600">
+        <Link href={`/c/${compound.id}`} className="underline">
+          {compound.name}
+        </Link>{' '}
+        / {t('title')}
+      </nav>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="font-bold text-2xl">{t('listTitle', { compound: compound.name })}</h1>
+        {!canRaiseTopic(roles) && (
+          <Link href={`${base}/new`} className={buttonClass('primary', 'ml-auto')}>
+            {t('raise')}
+          </Link>
+        )}
+      </div>
+
+      <search>
+        <form
+          className="grid gap-2 rounded-xl bg-white p-3 ring-1 ring-stone-200 sm:grid-cols-6"
+          aria-label={t('filters')}
+        >
+          <label className="sm:col-span-2">
+            <span className="sr-only">{t('search')}</span>
+            <input
+              type="search"
+              name="q"
+              defaultValue={f.q ?? ''}
+              maxLength={40}
+              placeholder={t('searchPlaceholder')}
+              aria-label={t('search')}
+              className={select}
+            />
+          </label>
+          <select name="status" defaultValue={status ?? ''} aria-label={t('allStatuses')} className={select}>
+            <option value="">{t('allStatuses')}</option>
+            {TOPIC_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+          <select name="category" defaultValue={f.category ?? ''} aria-label={t('allCategories')} className={select}>
+            <option value="">{t('allCategories')}</option>
+            {TOPIC_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+          <select name="building" defaultValue={f.building ?? ''} aria-label={t('allBuildings')} className={select}>
+            <option value="">{t('allBuildings')}</option>
+            {buildings.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+          <select name="sort" defaultValue={f.sort} aria-label={t('sort')} className={select}>
+            {(['new', 'cosigns', 'active'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+          <div className="flex gap-2 sm:col-span-6">
+            <button type="submit" className={buttonClass('primary')}>
+              {t('apply')}
+            </button>
+            <Link href={base} className={buttonClass('ghost')}>
+              {t('clear')}
+            </Link>
+          </div>
+        </form>
+      </search>
+
+      <p className="text-sm text-stone-600" aria-live="polite">
+        {t('count', { total })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-xl bg-white p-5 text-stone-600 ring-1 ring-stone-200">{t('none')}</p>
+      ) : (
+        <ul className="space-y-2">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <Link
+                href={`${base}/${r.id}`}
+                className="block rounded-xl bg-white p-4 ring-1 ring-stone-200 transition hover:ring-brand-600"
+              >
+                <span className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={r.status} />
+                  <span className="text-sm text-stone-600">{t(`categories.${r.category}`)}</span>
+                  <span className="text-sm text-stone-600">· {r.buildingName ?? t('wholeCompound')}</span>
+                </span>
+                <span className="mt-1 block font-semibold text-lg leading-snug">{r.title}</span>
+                <span className="mt-1 flex flex-wrap gap-x-3 text-sm text-stone-600">
+                  <span>{t('by', { name: r.authorName })}</span>
+                  <time dateTime={new Date(r.createdAt).toISOString()}>{format.relativeTime(r.createdAt)}</time>
+                  <span>{t('cosignCount', { count: r.cosignCount })}</span>
+                  <span>{t('commentCount', { count: r.commentCount })}</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t('pages')} className="flex items-center justify-between">
+          {f.page > 1 ? (
+            <Link href={pageHref(f.page - 1)} className={buttonClass('secondary')}>
+              {t('prev')}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-stone-600">{t('pageOf', { page: f.page, pages })}</span>
+          {f.page < pages ? (
+            <Link href={pageHref(f.page + 1)} className={buttonClass('secondary')}>
+              {t('next')}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { markAllRead } from '@/db/queries/notifications';
+import type { ActionResult } from '@/lib/actions/result';
+import { actorOrFail } from '@/lib/actions/server';
+
+export async function markAllReadAction(_prev: ActionResult | null, _form: FormData): Promise<ActionResult> {
+  const who = await actorOrFail();
+  if ('failure' in who) return who.failure;
+  markAllRead(who.actor.personId, Date.now());
+  revalidatePath('/', 'layout');
+  return { ok: true, data: null };
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listNotifications } from '@/db/queries/notifications';
+import { requireActor } from '@/lib/auth/session';
+import { MarkReadButton } from './mark-read-button';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('notifications');
+  return { title: t('title') };
+}
+
+export default async function NotificationsPage() {
+  const actor = await requireActor();
+  const [t, ts, format] = await Promise.all([
+    getTranslations('notifications'),
+    getTranslations('topics'),
+    getFormatter(),
+  ]);
+  const items = listNotifications(actor.personId);
+  const unread = items.filter((n) => n.readAt === null).length;
+  const text = (n: (typeof items)[number]) => {
+    const actorName = n.actorName ?? '';
+    const topic = n.topicTitle ?? '';
+    switch (n.kind) {
+      case 'reply':
+        return t('reply', { actor: actorName, topic });
+      case 'status': {
+        const status =
+          n.detail && ts.has(`statuses.${n.detail}` as 'statuses.raised')
+            ? ts(`statuses.${n.detail}` as 'statuses.raised')
+            : '';
+        return t('status', { topic, status });
+      }
+      case 'position':
+        return t('position', {
+          actor: actorName,
+          topic,
+          party:
+            n.detail && ts.has(`parties.${n.detail}` as 'parties.branch')
+              ? ts(`parties.${n.detail}` as 'parties.branch')
+              : '',
+        });
+      case 'meeting':
+        return t('meeting', { actor: actorName, title: n.detail ?? '' });
+      case 'comment_hidden':
+        return t('commentHidden', { topic, reason: n.detail ?? '' });
+      case 'cosign':
+        return t('cosign', { actor: actorName, topic });
+    }
+  };
+  const href = (n: (typeof items)[number]) =>
+    n.meetingId
+      ? `/c/${n.compoundId}/meetings/${n.meetingId}`
+      : n.topicId
+        ? `/c/${n.compoundId}/topics/${n.topicId}`
+        : '/';
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="font-bold text-2xl">{t('title')}</h1>
+        <span className="text-stone-600">{t('unread', { count: unread })}</span>
+        {unread > 0 && (
+          <div className="ml-auto">
+            <MarkReadButton />
+          </div>
+        )}
+      </div>
+      {items.length === 0 ? (
+        <p className="rounded-xl bg-white p-5 text-stone-600 ring-1 ring-stone-200">{t('none')}</p>
+      ) : (
+        <ul className="divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
+          {items.map((n) => (
+            <li key={n.id}>
+              <Link href={href(n)} className="flex gap-3 px-4 py-3 hover:bg-stone-50">
+                <span
+                  aria-hidden
+                  className={`mt-2 size-2.5 shrink-0 rounded-full ${n.readAt === null ? 'bg-brand-700' : 'bg-transparent'}`}
+                />
+                <span className="flex-1">
+                  <span className={n.readAt === null ? 'font-semibold' : ''}>{text(n)}</span>
+                  {n.readAt === null && <span className="sr-only">（{t('new')}）</span>}
+                  <span className="block text-sm text-stone-500">{format.relativeTime(n.createdAt)}</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

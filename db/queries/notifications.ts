@@ -1,0 +1,74 @@
+import 'server-only';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { getDb } from '../client';
+import { notifications, topicFollows, topics } from '../schema';
+
+type Tx = Pick<Db, 'select' | 'insert'>;
+type Kind = (typeof notifications.$inferInsert)['kind'];
+
+/** Writes one notification per person (deduplicated, never to the actor), inside the caller's transaction. */
+export function notify(
+  tx: Tx,
+  personIds: Iterable<number>,
+  n: { compoundId: number; kind: Kind; actorId: number; topicId?: number; meetingId?: number; detail?: string },
+  at: number,
+) {
+  const seen = new Set<number>();
+  for (const personId of personIds) {
+    if (personId === n.actorId || seen.has(personId)) continue;
+    seen.add(personId);
+    tx.insert(notifications)
+      .values({ personId, ...n, createdAt: at })
+      .run();
+  }
+}
+
+export function followersOf(tx: Tx, topicId: number): number[] {
+  return tx
+    .select({ id: topicFollows.personId })
+    .from(topicFollows)
+    .where(eq(topicFollows.topicId, topicId))
+    .all()
+    .map((r) => r.id);
+}
+
+export function unreadCount(personId: number): number {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(notifications)
+      .where(and(eq(notifications.personId, personId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
+}
+
+export function listNotifications(personId: number, limit = 50) {
+  return getDb()
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      compoundId: notifications.compoundId,
+      topicId: notifications.topicId,
+      meetingId: notifications.meetingId,
+      detail: notifications.detail,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      topicTitle: topics.title,
+      actorName: sql<string | null>`(select name from people where id = ${notifications.actorId})`,
+    })
+    .from(notifications)
+    .leftJoin(topics, eq(topics.id, notifications.topicId))
+    .where(eq(notifications.personId, personId))
+    .orderBy(desc(notifications.id))
+    .limit(limit)
+    .all();
+}
+
+export function markAllRead(personId: number, at: number) {
+  getDb()
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.personId, personId), isNull(notifications.readAt)))
+    .run();
+}

@@ -1,0 +1,228 @@
+import 'server-only';
+import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { Role } from '@/lib/auth/roles';
+import type { TopicCategory } from '@/lib/topics/categories';
+import { getDb } from '../client';
+import {
+  auditLog,
+  buildings,
+  people,
+  propertyCompanies,
+  topicCosigns,
+  topicFollows,
+  topicPhotos,
+  topics,
+} from '../schema';
+
+export const TOPIC_PAGE_SIZE = 20;
+
+export interface TopicFilters {
+  status?: string;
+  category?: TopicCategory;
+  building?: number;
+  q?: string;
+  sort: 'new' | 'cosigns' | 'active';
+  page: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Search that works for Chinese: FTS5 trigram for 3+ characters (one quoted phrase, so user text
+ * cannot inject FTS syntax), LIKE on the base table for 1–2 characters, which trigram cannot match.
+ */
+function searchCondition(q: string): SQL {
+  if ([...q].length >= 3) {
+    const phrase = `"${q.replaceAll('"', '""')}"`;
+    return sql`${topics.id} in (select rowid from topics_fts where topics_fts match ${phrase})`;
+  }
+  const pattern = `%${escapeLike(q)}%`;
+  return or(
+    sql`${topics.title} like ${pattern} escape '\\'`,
+    sql`${topics.description} like ${pattern} escape '\\'`,
+  ) as SQL;
+}
+
+/** One page of a compound's topics and the total: two queries whatever the compound's size. */
+export function listTopics(compoundId: number, f: TopicFilters) {
+  const where = and(
+    eq(topics.compoundId, compoundId),
+    f.status ? eq(topics.status, f.status) : undefined,
+    f.category ? eq(topics.category, f.category) : undefined,
+    f.building ? eq(topics.buildingId, f.building) : undefined,
+    f.q ? searchCondition(f.q) : undefined,
+  );
+  const order =
+    f.sort === 'cosigns'
+      ? [desc(topics.cosignCount), desc(topics.id)]
+      : f.sort === 'active'
+        ? [desc(topics.activityAt), desc(topics.id)]
+        : [desc(topics.id)];
+  const db = getDb();
+  const rows = db
+    .select({
+      id: topics.id,
+      title: topics.title,
+      category: topics.category,
+      status: topics.status,
+      buildingName: buildings.name,
+      authorName: people.name,
+      cosignCount: topics.cosignCount,
+      commentCount: topics.commentCount,
+      createdAt: topics.createdAt,
+      activityAt: topics.activityAt,
+    })
+    .from(topics)
+    .innerJoin(people, eq(people.id, topics.authorId))
+    .leftJoin(buildings, eq(buildings.id, topics.buildingId))
+    .where(where)
+    .orderBy(...order)
+    .limit(TOPIC_PAGE_SIZE)
+    .offset((f.page - 1) * TOPIC_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(topics).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** A topic of this compound (a forged id from another compound is simply not found). */
+export function getTopic(compoundId: number, topicId: number) {
+  return getDb()
+    .select({
+      id: topics.id,
+      compoundId: topics.compoundId,
+      title: topics.title,
+      description: topics.description,
+      category: topics.category,
+      status: topics.status,
+      statusReason: topics.statusReason,
+      mergedIntoId: topics.mergedIntoId,
+      mergedIntoTitle: sql<string | null>`(select t2.title from topics t2 where t2.id = ${topics.mergedIntoId})`,
+      routedCompanyName: propertyCompanies.name,
+      authorId: topics.authorId,
+      authorName: people.name,
+      buildingId: topics.buildingId,
+      buildingName: buildings.name,
+      cosignCount: topics.cosignCount,
+      commentCount: topics.commentCount,
+      createdAt: topics.createdAt,
+    })
+    .from(topics)
+    .innerJoin(people, eq(people.id, topics.authorId))
+    .leftJoin(buildings, eq(buildings.id, topics.buildingId))
+    .leftJoin(propertyCompanies, eq(propertyCompanies.id, topics.routedCompanyId))
+    .where(and(eq(topics.id, topicId), eq(topics.compoundId, compoundId)))
+    .get();
+}
+
+export type TopicDetail = NonNullable<ReturnType<typeof getTopic>>;
+
+export function listTopicPhotos(topicId: number) {
+  return getDb()
+    .select({ id: topicPhotos.id })
+    .from(topicPhotos)
+    .where(eq(topicPhotos.topicId, topicId))
+    .orderBy(asc(topicPhotos.id))
+    .all();
+}
+
+/** The topic's timeline: its audit entries with who made them. */
+export function topicTimeline(topicId: number) {
+  return getDb()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      fromState: auditLog.fromState,
+      toState: auditLog.toState,
+      reason: auditLog.reason,
+      actorName: people.name,
+    })
+    .from(auditLog)
+    .leftJoin(people, eq(people.id, auditLog.actorId))
+    .where(and(eq(auditLog.entity, 'topic'), eq(auditLog.entityId, topicId)))
+    .orderBy(asc(auditLog.id))
+    .all();
+}
+
+/** Whether this person co-signed and follows the topic: one query. */
+export function myTopicState(topicId: number, personId: number) {
+  const row = getDb().get<{ cosigned: number; following: number }>(sql`
+    select exists(select 1 from ${topicCosigns} where topic_id = ${topicId} and person_id = ${personId}) as cosigned,
+           exists(select 1 from ${topicFollows} where topic_id = ${topicId} and person_id = ${personId}) as following`);
+  return { cosigned: Boolean(row?.cosigned), following: Boolean(row?.following) };
+}
+
+/** Topics another may be merged into (same compound, still open), newest first. */
+export function listMergeTargets(compoundId: number, exceptId: number) {
+  return getDb()
+    .select({ id: topics.id, title: topics.title })
+    .from(topics)
+    .where(
+      and(
+        eq(topics.compoundId, compoundId),
+        sql`${topics.status} in ('raised', 'deliberating')`,
+        sql`${topics.id} <> ${exceptId}`,
+      ),
+    )
+    .orderBy(desc(topics.id))
+    .limit(100)
+    .all();
+}
+
+export function listDeliberatingTopics(compoundId: number) {
+  return getDb()
+    .select({ id: topics.id, title: topics.title })
+    .from(topics)
+    .where(and(eq(topics.compoundId, compoundId), eq(topics.status, 'deliberating')))
+    .orderBy(desc(topics.id))
+    .limit(200)
+    .all();
+}
+
+/**
+ * Each person's roles in a compound, for the badges beside what they say: one query for any number
+ * of speakers (memberships in scope, plus ownership from the register).
+ */
+export function rolesOfPeople(
+  place: { id: number; communityId: number; streetId: number; districtId: number; companyIds: readonly number[] },
+  personIds: readonly number[],
+): Map<number, Set<Role>> {
+  const out = new Map<number, Set<Role>>();
+  if (personIds.length === 0) return out;
+  const ids = sql.join(
+    personIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const companies = place.companyIds.length
+    ? sql.join(
+        place.companyIds.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : sql`null`;
+  const rows = getDb().all<{ personId: number; role: Role }>(sql`
+    select person_id as personId, role from memberships
+     where person_id in (${ids}) and (
+       (scope_type = 'compound' and scope_id = ${place.id}) or
+       (scope_type = 'company' and scope_id in (${companies})) or
+       (scope_type = 'community' and scope_id = ${place.communityId}) or
+       (scope_type = 'street' and scope_id = ${place.streetId}) or
+       (scope_type = 'district' and scope_id = ${place.districtId}))
+    union
+    select hm.person_id as personId, 'owner' as role from holder_members hm
+      join holders h on h.id = hm.holder_id
+     where h.compound_id = ${place.id} and hm.person_id in (${ids})`);
+  for (const r of rows) {
+    const set = out.get(r.personId) ?? new Set<Role>();
+    set.add(r.role);
+    out.set(r.personId, set);
+  }
+  return out;
+}
+
+export function findPhoto(photoId: number) {
+  return getDb()
+    .select({ compoundId: topicPhotos.compoundId, file: topicPhotos.file, mime: topicPhotos.mime })
+    .from(topicPhotos)
+    .where(eq(topicPhotos.id, photoId))
+    .get();
+}

@@ -1,0 +1,96 @@
+import type { Role } from '../auth/roles';
+import { OPEN_FOR_COSIGN, OPEN_FOR_DISCUSSION } from './lifecycle';
+
+/**
+ * Who may take part in deliberation, and how. Each `can*` returns null when allowed, or a message
+ * key under `errors` saying why not. Roles are the actor's roles in the topic's compound
+ * (lib/auth/permissions.ts rolesIn).
+ */
+
+export type Roles = ReadonlySet<Role>;
+
+/** People who live or serve inside the compound raise topics (step 1, 议题征集). */
+const RAISERS: readonly Role[] = [
+  'owner',
+  'tenant',
+  'branch_secretary',
+  'branch_member',
+  'committee_chair',
+  'committee_member',
+  'resident_rep',
+  'grid_worker',
+];
+
+const any = (roles: Roles, allowed: readonly Role[]) => allowed.some((r) => roles.has(r));
+
+export function canRaiseTopic(roles: Roles): string | null {
+  return any(roles, RAISERS) ? null : 'cannotRaise';
+}
+
+export function canCosign(
+  roles: Roles,
+  topic: { status: string; authorId: number },
+  personId: number,
+  alreadyCosigned: boolean,
+): string | null {
+  if (!any(roles, RAISERS)) return 'cannotCosign';
+  if (topic.authorId === personId) return 'cosignOwn';
+  if (alreadyCosigned) return 'alreadyCosigned';
+  if (!OPEN_FOR_COSIGN.includes(topic.status)) return 'wrongState';
+  return null;
+}
+
+/** Everyone in the compound discusses, "N" guests and staff included (step 3, 协商议事). */
+export function canComment(roles: Roles, topic: { status: string }): string | null {
+  if (roles.size === 0) return 'forbidden';
+  return OPEN_FOR_DISCUSSION.includes(topic.status) ? null : 'wrongState';
+}
+
+export type PositionParty = 'branch' | 'property' | 'committee';
+
+const PARTY_ROLES: Record<PositionParty, readonly Role[]> = {
+  branch: ['branch_secretary', 'branch_member'],
+  property: ['property_staff'],
+  committee: ['committee_chair', 'committee_member'],
+};
+
+/** The parties of the "3" this person may speak for. */
+export function partiesFor(roles: Roles): PositionParty[] {
+  return (Object.keys(PARTY_ROLES) as PositionParty[]).filter((p) => any(roles, PARTY_ROLES[p]));
+}
+
+export function canPostPosition(roles: Roles, party: PositionParty, topic: { status: string }): string | null {
+  if (!any(roles, PARTY_ROLES[party])) return 'notYourParty';
+  return OPEN_FOR_DISCUSSION.includes(topic.status) ? null : 'wrongState';
+}
+
+export function canReportComment(
+  roles: Roles,
+  comment: { authorId: number; hidden: boolean },
+  personId: number,
+  alreadyReported: boolean,
+): string | null {
+  if (roles.size === 0) return 'forbidden';
+  if (comment.authorId === personId) return 'reportOwn';
+  if (comment.hidden) return 'alreadyHidden';
+  return alreadyReported ? 'alreadyReported' : null;
+}
+
+/** Moderation is the branch secretary's: a comment is hidden with a reason, never deleted. */
+export function canModerate(roles: Roles): string | null {
+  return roles.has('branch_secretary') ? null : 'forbidden';
+}
+
+/** Whether a hidden comment's text is shown to this person: its author and the moderators. */
+export function seesHiddenText(roles: Roles, comment: { authorId: number }, personId: number): boolean {
+  return comment.authorId === personId || roles.has('branch_secretary');
+}
+
+/** The secretary convenes deliberation meetings (议事会). */
+export function canManageMeetings(roles: Roles): string | null {
+  return roles.has('branch_secretary') ? null : 'forbidden';
+}
+
+export function canFollow(roles: Roles): string | null {
+  return roles.size > 0 ? null : 'forbidden';
+}

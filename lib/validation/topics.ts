@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { TOPIC_CATEGORIES } from '../topics/categories';
+import { id, optionalText, text } from './common';
+
+export const raiseTopicSchema = z.object({
+  title: text(60),
+  description: text(2000),
+  category: z.enum(TOPIC_CATEGORIES, { error: 'choose' }),
+  /** Empty: the whole compound. */
+  buildingId: z
+    .union([z.literal(''), id])
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export const reviewSchema = z
+  .object({
+    topicId: id,
+    action: z.enum(['accept', 'reject', 'merge', 'route_small_matter'], { error: 'choose' }),
+    reason: optionalText(500),
+    mergeInto: z
+      .union([z.literal(''), id])
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  .refine((v) => v.action !== 'reject' || v.reason !== '', { path: ['reason'], message: 'required' })
+  .refine((v) => v.action !== 'merge' || v.mergeInto !== null, { path: ['mergeInto'], message: 'choose' });
+
+export const topicIdSchema = z.object({ topicId: id });
+
+export const commentSchema = z.object({
+  topicId: id,
+  body: text(1000),
+  parentId: z
+    .union([z.literal(''), id])
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export const positionSchema = z.object({
+  topicId: id,
+  party: z.enum(['branch', 'property', 'committee'], { error: 'choose' }),
+  body: text(2000),
+});
+
+export const reportSchema = z.object({ commentId: id, reason: text(200) });
+export const hideSchema = z.object({ commentId: id, reason: text(200) });
+
+/** A local date-time from <input type="datetime-local">, read as Asia/Shanghai (UTC+8, no DST). */
+export const shanghaiDateTime = z
+  .string({ error: 'required' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid')
+  .transform((s) => ({ text: s, at: Date.parse(`${s}:00+08:00`) }))
+  // Date.parse rolls 2026-02-30 over into March; a real date reads back as what was typed.
+  .refine(
+    ({ text, at }) => Number.isFinite(at) && new Date(at + 8 * 3_600_000).toISOString().startsWith(text),
+    'invalid',
+  )
+  .transform(({ at }) => at);
+
+export const meetingSchema = z.object({
+  title: text(60),
+  startsAt: shanghaiDateTime,
+  place: text(60),
+  topicIds: z
+    .array(id)
+    .min(1, 'choose')
+    .max(20, 'range')
+    .transform((ids) => [...new Set(ids)]),
+  inviteeIds: z
+    .array(id)
+    .max(200, 'range')
+    .transform((ids) => [...new Set(ids)]),
+  extraMobiles: optionalText(600),
+});
+
+export const minutesSchema = z.object({
+  meetingId: id,
+  minutes: text(5000),
+  attendeeIds: z.array(id).max(500, 'range'),
+});
+
+export const topicListSchema = z.object({
+  status: z.string().max(20).optional().catch(undefined),
+  category: z.enum(TOPIC_CATEGORIES).optional().catch(undefined),
+  building: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((s) => s?.trim() || undefined)
+    .catch(undefined),
+  sort: z.enum(['new', 'cosigns', 'active']).default('new').catch('new'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
