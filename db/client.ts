@@ -28,6 +28,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -64000');
+  if (process.env.YISHI_COUNT_SQL === '1') countStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 
@@ -37,4 +38,26 @@ const globalForDb = globalThis as unknown as { yishiDb?: Db };
 export function getDb(): Db {
   if (!globalForDb.yishiDb) globalForDb.yishiDb = openDatabase(resolveDatabasePath());
   return globalForDb.yishiDb;
+}
+
+const counter = globalThis as unknown as { yishiSqlCount?: number };
+
+/** Statements executed since start, when YISHI_COUNT_SQL=1 (development and benchmarks only). */
+export function sqlStatementCount(): number | null {
+  return counter.yishiSqlCount ?? null;
+}
+
+/** Counts every executed statement by wrapping better-sqlite3's Statement methods once. */
+function countStatements(sqlite: Database.Database) {
+  counter.yishiSqlCount ??= 0;
+  const proto = Object.getPrototypeOf(sqlite.prepare('select 1')) as Record<string, unknown>;
+  if (proto.yishiCounted) return;
+  proto.yishiCounted = true;
+  for (const method of ['run', 'get', 'all', 'iterate'] as const) {
+    const original = proto[method] as (...args: unknown[]) => unknown;
+    proto[method] = function (this: unknown, ...args: unknown[]) {
+      counter.yishiSqlCount = (counter.yishiSqlCount ?? 0) + 1;
+      return original.apply(this, args);
+    };
+  }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, login } from './fixtures';
+import { demo, login, openCompound } from './fixtures';
 
 test("a resident opening another compound's page gets 404", async ({ page }) => {
   // The district admin sees every compound; note where 亿泰庄园 lives.
@@ -15,9 +15,9 @@ test("a resident opening another compound's page gets 404", async ({ page }) => 
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: '没有找到这个页面' })).toBeVisible();
   // Nor may they see the register or the administration of their own compound.
-  await page.goto('/');
-  await page.getByRole('link', { name: /^合和大院/ }).click();
+  await openCompound(page, '合和大院');
   const own = page.url();
+  expect(own).toMatch(/\/c\/\d+$/);
   expect((await page.goto(`${own}/register`))?.status()).toBe(404);
   expect((await page.goto(own.replace('/c/', '/admin/compounds/')))?.status()).toBe(404);
   expect((await page.goto('/admin'))?.status()).toBe(404);

@@ -25,7 +25,17 @@ export async function SiteHeader({ actorName, unread }: { actorName: string | nu
                   unread > 0 ? `${tn('notifications')}，${tn('unread', { count: unread })}` : tn('notifications')
                 }
               >
-                <span aria-hidden>🔔</span>
+                <svg
+                  aria-hidden
+                  viewBox="0 0 24 24"
+                  className="size-6"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                >
+                  <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                </svg>
                 {unread > 0 && (
                   <span
                     aria-hidden

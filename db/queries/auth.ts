@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor, Membership } from '@/lib/auth/permissions';
 import { getDb } from '../client';
-import { holderMembers, holders, loginFailures, memberships, people, sessions } from '../schema';
+import { loginFailures, people, sessions } from '../schema';
 
 export function findLoginByMobile(mobile: string) {
   return getDb()
@@ -38,19 +38,6 @@ export function createSession(id: string, personId: number, now: number) {
   getDb().insert(sessions).values({ id, personId, createdAt: now, lastSeenAt: now }).run();
 }
 
-export function findSession(id: string) {
-  return getDb()
-    .select({
-      personId: sessions.personId,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      revokedAt: sessions.revokedAt,
-    })
-    .from(sessions)
-    .where(eq(sessions.id, id))
-    .get();
-}
-
 export function touchSession(id: string, now: number) {
   getDb().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
 }
@@ -63,32 +50,42 @@ export function revokeSession(id: string, now: number) {
     .run();
 }
 
-/** Everything the permissions module needs about a person: two indexed queries. */
-export function loadActor(personId: number): Actor | null {
-  const db = getDb();
-  const person = db
-    .select({ id: people.id, name: people.name, partyMember: people.partyMember, disabled: people.disabled })
-    .from(people)
-    .where(eq(people.id, personId))
-    .get();
-  if (!person || person.disabled) return null;
-  const rows = db
-    .select({ role: memberships.role, scopeType: memberships.scopeType, scopeId: memberships.scopeId })
-    .from(memberships)
-    .where(eq(memberships.personId, personId))
-    .all();
-  const owned = db
-    .selectDistinct({ compoundId: holders.compoundId })
-    .from(holderMembers)
-    .innerJoin(holders, eq(holders.id, holderMembers.holderId))
-    .where(eq(holderMembers.personId, personId))
-    .all();
-  const ms: Membership[] = rows.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId }));
-  return {
-    personId: person.id,
-    name: person.name,
-    partyMember: person.partyMember,
-    memberships: ms,
-    ownerCompoundIds: owned.map((o) => o.compoundId),
-  };
+/**
+ * The session behind a token and everything the permissions module needs about its person, in one
+ * query (it runs on every request).
+ */
+export function loadSessionActor(sid: string) {
+  const row = getDb().get<{
+    personId: number;
+    createdAt: number;
+    lastSeenAt: number;
+    revokedAt: number | null;
+    name: string;
+    partyMember: number;
+    disabled: number;
+    ms: string;
+    owned: string;
+  }>(sql`
+    select s.person_id as personId, s.created_at as createdAt, s.last_seen_at as lastSeenAt,
+           s.revoked_at as revokedAt, p.name, p.party_member as partyMember, p.disabled,
+           (select json_group_array(json_array(m.role, m.scope_type, m.scope_id))
+              from memberships m where m.person_id = p.id) as ms,
+           (select json_group_array(distinct h.compound_id)
+              from holder_members hm join holders h on h.id = hm.holder_id where hm.person_id = p.id) as owned
+      from sessions s join people p on p.id = s.person_id
+     where s.id = ${sid}`);
+  if (!row) return undefined;
+  const memberships = (JSON.parse(row.ms) as [Membership['role'], Membership['scopeType'], number][]).map(
+    ([role, scopeType, scopeId]) => ({ role, scopeType, scopeId }),
+  );
+  const actor: Actor | null = row.disabled
+    ? null
+    : {
+        personId: row.personId,
+        name: row.name,
+        partyMember: Boolean(row.partyMember),
+        memberships,
+        ownerCompoundIds: JSON.parse(row.owned) as number[],
+      };
+  return { createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, revokedAt: row.revokedAt, actor };
 }

@@ -1,15 +1,14 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { PositionParty } from '@/lib/topics/rules';
 import { getDb } from '../client';
 import { commentReports, comments, people, positionRevisions, positions, topics } from '../schema';
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
 
-/** A topic's whole thread with each author's name, and which comments this reader reported: two queries. */
+/** A topic's whole thread with each author's name, and which comments this reader reported: one query. */
 export function listComments(topicId: number, readerId: number) {
-  const db = getDb();
-  const rows = db
+  return getDb()
     .select({
       id: comments.id,
       parentId: comments.parentId,
@@ -21,22 +20,13 @@ export function listComments(topicId: number, readerId: number) {
       reportCount: comments.reportCount,
       hiddenAt: comments.hiddenAt,
       hiddenReason: comments.hiddenReason,
+      reported: sql<number>`exists(select 1 from comment_reports r where r.comment_id = comments.id and r.person_id = ${readerId})`,
     })
     .from(comments)
     .innerJoin(people, eq(people.id, comments.authorId))
     .where(eq(comments.topicId, topicId))
     .orderBy(asc(comments.id))
     .all();
-  const reported = new Set(
-    db
-      .select({ id: commentReports.commentId })
-      .from(commentReports)
-      .innerJoin(comments, eq(comments.id, commentReports.commentId))
-      .where(and(eq(comments.topicId, topicId), eq(commentReports.personId, readerId)))
-      .all()
-      .map((r) => r.id),
-  );
-  return { rows, reported };
 }
 
 /** A comment together with its topic's compound, for actions that load in scope. */
@@ -149,38 +139,27 @@ export function hideComment(
   });
 }
 
+/** The parties' positions with every earlier version, newest first: one query. */
 export function listPositions(topicId: number) {
   return getDb()
-    .select({
-      id: positions.id,
-      party: positions.party,
-      body: positions.body,
-      authorName: people.name,
-      createdAt: positions.createdAt,
-      updatedAt: positions.updatedAt,
-      revisions: sql<number>`(select count(*) from position_revisions r where r.position_id = positions.id)`,
-    })
-    .from(positions)
-    .innerJoin(people, eq(people.id, positions.authorId))
-    .where(eq(positions.topicId, topicId))
-    .all();
-}
-
-export function positionHistory(topicId: number) {
-  return getDb()
-    .select({
-      positionId: positionRevisions.positionId,
-      party: positions.party,
-      body: positionRevisions.body,
-      authorName: people.name,
-      createdAt: positionRevisions.createdAt,
-    })
-    .from(positionRevisions)
-    .innerJoin(positions, eq(positions.id, positionRevisions.positionId))
-    .innerJoin(people, eq(people.id, positionRevisions.authorId))
-    .where(eq(positions.topicId, topicId))
-    .orderBy(desc(positionRevisions.id))
-    .all();
+    .all<{
+      id: number;
+      party: PositionParty;
+      body: string;
+      authorName: string;
+      updatedAt: number;
+      revisions: string;
+    }>(sql`
+      select p.id, p.party, p.body, a.name as authorName, p.updated_at as updatedAt,
+             (select json_group_array(json_object('body', r.body, 'authorName', ra.name, 'createdAt', r.created_at))
+                from (select * from position_revisions where position_id = p.id order by id desc) r
+                join people ra on ra.id = r.author_id) as revisions
+        from positions p join people a on a.id = p.author_id
+       where p.topic_id = ${topicId}`)
+    .map((p) => ({
+      ...p,
+      revisions: JSON.parse(p.revisions) as { body: string; authorName: string; createdAt: number }[],
+    }));
 }
 
 /**

@@ -3,16 +3,7 @@ import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/roles';
 import type { TopicCategory } from '@/lib/topics/categories';
 import { getDb } from '../client';
-import {
-  auditLog,
-  buildings,
-  people,
-  propertyCompanies,
-  topicCosigns,
-  topicFollows,
-  topicPhotos,
-  topics,
-} from '../schema';
+import { auditLog, buildings, people, propertyCompanies, topicPhotos, topics } from '../schema';
 
 export const TOPIC_PAGE_SIZE = 20;
 
@@ -84,9 +75,12 @@ export function listTopics(compoundId: number, f: TopicFilters) {
   return { rows, total };
 }
 
-/** A topic of this compound (a forged id from another compound is simply not found). */
-export function getTopic(compoundId: number, topicId: number) {
-  return getDb()
+/**
+ * A topic of this compound (a forged id from another compound is simply not found), with its photo
+ * ids and whether `readerId` co-signed and follows it: one query.
+ */
+export function getTopic(compoundId: number, topicId: number, readerId = 0) {
+  const row = getDb()
     .select({
       id: topics.id,
       compoundId: topics.compoundId,
@@ -105,6 +99,11 @@ export function getTopic(compoundId: number, topicId: number) {
       cosignCount: topics.cosignCount,
       commentCount: topics.commentCount,
       createdAt: topics.createdAt,
+      photos: sql<
+        string | null
+      >`(select group_concat(id) from (select id from topic_photos where topic_id = ${topicId} order by id))`,
+      cosigned: sql<number>`exists(select 1 from topic_cosigns where topic_id = ${topicId} and person_id = ${readerId})`,
+      following: sql<number>`exists(select 1 from topic_follows where topic_id = ${topicId} and person_id = ${readerId})`,
     })
     .from(topics)
     .innerJoin(people, eq(people.id, topics.authorId))
@@ -112,18 +111,17 @@ export function getTopic(compoundId: number, topicId: number) {
     .leftJoin(propertyCompanies, eq(propertyCompanies.id, topics.routedCompanyId))
     .where(and(eq(topics.id, topicId), eq(topics.compoundId, compoundId)))
     .get();
+  if (!row) return undefined;
+  const { photos, cosigned, following, ...topic } = row;
+  return {
+    ...topic,
+    photoIds: photos ? photos.split(',').map(Number) : [],
+    cosigned: Boolean(cosigned),
+    following: Boolean(following),
+  };
 }
 
 export type TopicDetail = NonNullable<ReturnType<typeof getTopic>>;
-
-export function listTopicPhotos(topicId: number) {
-  return getDb()
-    .select({ id: topicPhotos.id })
-    .from(topicPhotos)
-    .where(eq(topicPhotos.topicId, topicId))
-    .orderBy(asc(topicPhotos.id))
-    .all();
-}
 
 /** The topic's timeline: its audit entries with who made them. */
 export function topicTimeline(topicId: number) {
@@ -142,14 +140,6 @@ export function topicTimeline(topicId: number) {
     .where(and(eq(auditLog.entity, 'topic'), eq(auditLog.entityId, topicId)))
     .orderBy(asc(auditLog.id))
     .all();
-}
-
-/** Whether this person co-signed and follows the topic: one query. */
-export function myTopicState(topicId: number, personId: number) {
-  const row = getDb().get<{ cosigned: number; following: number }>(sql`
-    select exists(select 1 from ${topicCosigns} where topic_id = ${topicId} and person_id = ${personId}) as cosigned,
-           exists(select 1 from ${topicFollows} where topic_id = ${topicId} and person_id = ${personId}) as following`);
-  return { cosigned: Boolean(row?.cosigned), following: Boolean(row?.following) };
 }
 
 /** Topics another may be merged into (same compound, still open), newest first. */

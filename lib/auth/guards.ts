@@ -1,9 +1,13 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { type CompoundSummary, findCompoundPlace } from '@/db/queries/places';
 import { type Actor, canViewCompound, type Denial, isStaff, rolesIn } from './permissions';
 import type { Role } from './roles';
 import { getActor, requireActor } from './session';
+
+/** Once per request, however many parts of a page ask (metadata, layout, page). */
+const placeOf = cache(findCompoundPlace);
 
 /** Parses a route or form id; anything but a positive integer is simply "not found". */
 export function parseId(value: unknown): number | null {
@@ -17,7 +21,7 @@ export function parseId(value: unknown): number | null {
 export function compoundInScope(actor: Actor, compoundId: unknown): CompoundSummary | null {
   const id = parseId(compoundId);
   if (id === null) return null;
-  const compound = findCompoundPlace(id);
+  const compound = placeOf(id);
   if (!compound || canViewCompound(actor, compound)) return null;
   return compound;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { findSession, loadActor, touchSession } from '@/db/queries/auth';
+import { loadSessionActor, touchSession } from '@/db/queries/auth';
 import { env } from '@/lib/env';
 import { authOptions } from './options';
 import type { Actor } from './permissions';
@@ -18,14 +18,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions());
   const sid = (session as { sid?: unknown } | null)?.sid;
   if (typeof sid !== 'string') return null;
-  const record = findSession(sid);
+  const record = loadSessionActor(sid);
   if (!record || record.revokedAt !== null) return null;
   const now = Date.now();
   const { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } = env();
   if (now - record.lastSeenAt > SESSION_IDLE_MINUTES * 60_000) return null;
   if (now - record.createdAt > SESSION_MAX_HOURS * 3_600_000) return null;
   if (now - record.lastSeenAt > TOUCH_EVERY_MS) touchSession(sid, now);
-  return loadActor(record.personId);
+  return record.actor;
 });
 
 /** For pages: the actor, or a redirect to the login page. */

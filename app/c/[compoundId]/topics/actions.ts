@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { buildingNames } from '@/db/queries/register';
 import { cosignTopic, raiseTopic, setFollow, applyTopicMove } from '@/db/queries/topic-writes';
-import { getTopic, myTopicState } from '@/db/queries/topics';
+import { getTopic } from '@/db/queries/topics';
 import type { ActionResult } from '@/lib/actions/result';
 import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
 import { MERGE_TARGET_STATES, planMove } from '@/lib/topics/lifecycle';
@@ -66,7 +66,7 @@ async function topicContext(compoundId: number, form: FormData) {
   if (isFailure(ctx)) return ctx;
   const parsed = topicIdSchema.safeParse({ topicId: form.get('topicId') });
   if (!parsed.success) return fail('notFound');
-  const topic = getTopic(ctx.compound.id, parsed.data.topicId);
+  const topic = getTopic(ctx.compound.id, parsed.data.topicId, ctx.actor.personId);
   if (!topic) return fail('notFound');
   return { ...ctx, topic };
 }
@@ -74,8 +74,7 @@ async function topicContext(compoundId: number, form: FormData) {
 export async function cosignAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
   const ctx = await topicContext(compoundId, form);
   if (isFailure(ctx)) return ctx;
-  const mine = myTopicState(ctx.topic.id, ctx.actor.personId);
-  const denied = canCosign(ctx.roles, ctx.topic, ctx.actor.personId, mine.cosigned);
+  const denied = canCosign(ctx.roles, ctx.topic, ctx.actor.personId, ctx.topic.cosigned);
   if (denied) return fail(denied);
   if (!cosignTopic(ctx.compound.id, ctx.topic.id, ctx.actor.personId, ctx.topic.authorId, Date.now())) {
     return fail('alreadyCosigned');

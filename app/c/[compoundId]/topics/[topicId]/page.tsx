@@ -2,17 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listComments, listPositions, positionHistory } from '@/db/queries/discussion';
+import { cache } from 'react';
+import { listComments, listPositions } from '@/db/queries/discussion';
 import { meetingsOfTopic } from '@/db/queries/meetings';
-import {
-  getTopic,
-  listMergeTargets,
-  listTopicPhotos,
-  myTopicState,
-  rolesOfPeople,
-  topicTimeline,
-} from '@/db/queries/topics';
+import { getTopic, listMergeTargets, rolesOfPeople, topicTimeline } from '@/db/queries/topics';
 import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
+import { getActor } from '@/lib/auth/session';
 import { availableMoves } from '@/lib/topics/lifecycle';
 import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
 import { StatusBadge } from '../../../../_components/status-badge';
@@ -24,36 +19,36 @@ import { TopicButtons } from './topic-buttons';
 
 type Props = { params: Promise<{ compoundId: string; topicId: string }> };
 
+/** Once per request: the page and its metadata read the same row. */
+const topicOf = cache(getTopic);
+
 async function load(params: Props['params']) {
   const p = await params;
   const ctx = await requireCompound(p.compoundId);
   const id = parseId(p.topicId);
-  const topic = id ? getTopic(ctx.compound.id, id) : undefined;
+  const topic = id ? topicOf(ctx.compound.id, id, ctx.actor.personId) : undefined;
   if (!topic) notFound();
   return { ...ctx, topic };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const p = await params;
-  const compound = await peekCompound(p.compoundId);
+  const [compound, actor] = await Promise.all([peekCompound(p.compoundId), getActor()]);
   const id = parseId(p.topicId);
-  return { title: compound && id ? getTopic(compound.id, id)?.title : undefined };
+  return { title: compound && actor && id ? topicOf(compound.id, id, actor.personId)?.title : undefined };
 }
 
 export default async function TopicPage({ params }: Props) {
   const { actor, compound, roles, topic } = await load(params);
   const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
-  const photos = listTopicPhotos(topic.id);
-  const mine = myTopicState(topic.id, actor.personId);
-  const { rows: comments, reported } = listComments(topic.id, actor.personId);
+  const comments = listComments(topic.id, actor.personId);
   const speakers = rolesOfPeople(compound, [...new Set([topic.authorId, ...comments.map((c) => c.authorId)])]);
   const positions = listPositions(topic.id);
-  const history = positions.some((p) => p.revisions > 1) ? positionHistory(topic.id) : [];
   const meetings = meetingsOfTopic(topic.id);
   const timeline = topicTimeline(topic.id);
   const moves = availableMoves(topic.status, roles);
   const mergeTargets = moves.some((m) => m.action === 'merge') ? listMergeTargets(compound.id, topic.id) : [];
-  const cosignDenied = canCosign(roles, topic, actor.personId, mine.cosigned);
+  const cosignDenied = canCosign(roles, topic, actor.personId, topic.cosigned);
   const base = `/c/${compound.id}/topics`;
 
   return (
@@ -82,14 +77,14 @@ export default async function TopicPage({ params }: Props) {
           </time>
         </p>
         <p className="whitespace-pre-wrap">{topic.description}</p>
-        {photos.length > 0 && (
+        {topic.photoIds.length > 0 && (
           <ul aria-label={t('photosLabel')} className="grid grid-cols-3 gap-2 sm:grid-cols-6">
-            {photos.map((p, i) => (
-              <li key={p.id}>
-                <a href={`/api/photos/${p.id}`} target="_blank" rel="noopener">
+            {topic.photoIds.map((photoId, i) => (
+              <li key={photoId}>
+                <a href={`/api/photos/${photoId}`} target="_blank" rel="noopener">
                   {/* biome-ignore lint/performance/noImgElement: private photos are served by our own handler */}
                   <img
-                    src={`/api/photos/${p.id}`}
+                    src={`/api/photos/${photoId}`}
                     alt={t('photoAlt', { n: i + 1 })}
                     className="aspect-square w-full rounded-lg object-cover ring-1 ring-stone-200"
                   />
@@ -118,8 +113,8 @@ export default async function TopicPage({ params }: Props) {
           compoundId={compound.id}
           topicId={topic.id}
           cosignCount={topic.cosignCount}
-          cosigned={mine.cosigned}
-          following={mine.following}
+          cosigned={topic.cosigned}
+          following={topic.following}
           canCosign={cosignDenied === null}
         />
       </article>
@@ -138,7 +133,6 @@ export default async function TopicPage({ params }: Props) {
           compoundId={compound.id}
           topicId={topic.id}
           positions={positions}
-          history={history}
           myParties={canComment(roles, topic) === null ? partiesFor(roles) : []}
         />
       )}
@@ -184,7 +178,7 @@ export default async function TopicPage({ params }: Props) {
         comments={comments.map((c) => ({
           ...c,
           roles: [...(speakers.get(c.authorId) ?? [])],
-          reported: reported.has(c.id),
+          reported: Boolean(c.reported),
         }))}
       />
 

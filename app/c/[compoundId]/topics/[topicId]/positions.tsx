@@ -10,7 +10,8 @@ interface Position {
   body: string;
   authorName: string;
   updatedAt: number;
-  revisions: number;
+  /** Every version, newest first (the first is the current text). */
+  revisions: { body: string; authorName: string; createdAt: number }[];
 }
 
 /** The "3" parties' official positions, apart from the thread, each with its edit history. */
@@ -18,7 +19,6 @@ export async function Positions(props: {
   compoundId: number;
   topicId: number;
   positions: Position[];
-  history: { positionId: number; party: PositionParty; body: string; authorName: string; createdAt: number }[];
   myParties: PositionParty[];
 }) {
   const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
@@ -32,7 +32,7 @@ export async function Positions(props: {
       <ul className="grid gap-3 md:grid-cols-3">
         {PARTIES.map((party) => {
           const p = byParty.get(party);
-          const older = props.history.filter((h) => h.party === party).slice(1);
+          const older = p?.revisions.slice(1) ?? [];
           return (
             <li
               key={party}
@@ -46,14 +46,14 @@ export async function Positions(props: {
                   <p className="mt-2 text-sm text-stone-600">
                     {p.authorName} ·{' '}
                     {format.dateTime(new Date(p.updatedAt), { dateStyle: 'medium', timeStyle: 'short' })}
-                    {p.revisions > 1 && ` ${t('edited', { count: p.revisions - 1 })}`}
+                    {older.length > 0 && ` ${t('edited', { count: older.length })}`}
                   </p>
                   {older.length > 0 && (
                     <details className="mt-2 text-sm">
                       <summary className="cursor-pointer text-brand-700">{t('history')}</summary>
                       <ol className="mt-1 space-y-2">
                         {older.map((h) => (
-                          <li key={`${h.positionId}-${h.createdAt}`} className="border-stone-300 border-l-2 pl-2">
+                          <li key={`${h.createdAt}-${h.body.length}`} className="border-stone-300 border-l-2 pl-2">
                             <p className="whitespace-pre-wrap text-stone-700">{h.body}</p>
                             <p className="text-stone-500">
                               {h.authorName} ·{' '}

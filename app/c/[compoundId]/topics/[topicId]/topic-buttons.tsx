@@ -25,7 +25,7 @@ export function TopicButtons(props: {
           <form onSubmit={cosign.onSubmit}>
             <input type="hidden" name="topicId" value={props.topicId} />
             <Button type="submit" disabled={cosign.pending}>
-              👍 {t('cosign')}
+              {t('cosign')} +1
             </Button>
           </form>
         )}

@@ -1,0 +1,10 @@
+import { sqlStatementCount } from '@/db/client';
+
+export const dynamic = 'force-dynamic';
+
+/** Statements executed so far; only when the server runs with YISHI_COUNT_SQL=1 (bench and development). */
+export function GET() {
+  const count = sqlStatementCount();
+  if (count === null) return new Response('Not found', { status: 404 });
+  return Response.json({ count });
+}
