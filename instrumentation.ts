@@ -14,4 +14,6 @@ export async function register() {
     const { seedDemo } = await import('./db/seed');
     if (seedDemo(db)) console.log('[yishi] demo district seeded; see README for the demo logins');
   }
+  const { startClock } = await import('./lib/jobs/clock');
+  startClock();
 }

@@ -482,3 +482,121 @@ export const notifications = sqliteTable(
   },
   (t) => [index('notifications_person').on(t.personId, t.readAt, t.id)],
 );
+
+// ── Votes: consultations, council votes and owners' decisions ──
+
+export const VOTE_KINDS = ['consultation', 'council', 'owners'] as const;
+
+export const votes = sqliteTable(
+  'votes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    kind: text('kind', { enum: VOTE_KINDS }).notNull(),
+    question: text('question').notNull(),
+    /** Owners' decisions: the item of Civil Code Art. 278 para. 1 (1–9); 6–8 are special matters. */
+    matterItem: integer('matter_item'),
+    choiceMode: text('choice_mode', { enum: ['single', 'multiple'] })
+      .notNull()
+      .default('single'),
+    secret: integer('secret', { mode: 'boolean' }).notNull().default(false),
+    allowChange: integer('allow_change', { mode: 'boolean' }).notNull().default(false),
+    /** Consultation limited to these buildings (JSON array of ids); null: the whole compound. */
+    buildingIds: text('building_ids'),
+    /** Copied from the compound's rules when the vote opens, so a later change does not alter it. */
+    nonVotersFollowMajority: integer('non_voters_follow_majority', { mode: 'boolean' }).notNull().default(false),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    openedBy: integer('opened_by')
+      .notNull()
+      .references(() => people.id),
+    closedAt: integer('closed_at'),
+    closedBy: integer('closed_by'),
+    /** The result, computed once at the close and never changed (JSON), and its sha256. */
+    result: text('result'),
+    resultHash: text('result_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('votes_compound').on(t.compoundId, t.status), index('votes_topic').on(t.topicId)],
+);
+
+export const voteOptions = sqliteTable(
+  'vote_options',
+  {
+    voteId: integer('vote_id')
+      .notNull()
+      .references(() => votes.id),
+    /** 'agree' | 'disagree' | 'abstain', or 'o1', 'o2'… for the organiser's own options. */
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.key] })],
+);
+
+/** The owners' electorate frozen when the vote opened: every unit with its holder and area then. */
+export const voteUnits = sqliteTable(
+  'vote_units',
+  {
+    voteId: integer('vote_id')
+      .notNull()
+      .references(() => votes.id),
+    unitId: integer('unit_id').notNull(),
+    holderId: integer('holder_id').notNull(),
+    areaCenti: integer('area_centi').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.unitId] }), index('vote_units_holder').on(t.voteId, t.holderId)],
+);
+
+/**
+ * Who may cast a ballot, frozen at the open. `voterKey` is what counts once: 'h:<holderId>' for an
+ * owners' decision (one ballot for all the holder's units), 'p:<personId>' otherwise.
+ */
+export const voteVoters = sqliteTable(
+  'vote_voters',
+  {
+    voteId: integer('vote_id')
+      .notNull()
+      .references(() => votes.id),
+    voterKey: text('voter_key').notNull(),
+    /** The person who casts it online; null when nobody can (e.g. a developer without an account). */
+    personId: integer('person_id'),
+    holderId: integer('holder_id'),
+    /** Name and where they live, for paper entry and for grid workers' reminder lists. */
+    name: text('name').notNull(),
+    place: text('place').notNull(),
+    areaCenti: integer('area_centi'),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.voterKey] }), index('vote_voters_person').on(t.voteId, t.personId)],
+);
+
+/** One ballot per voter key per vote, enforced by the primary key, online or on paper. */
+export const ballots = sqliteTable(
+  'ballots',
+  {
+    voteId: integer('vote_id')
+      .notNull()
+      .references(() => votes.id),
+    voterKey: text('voter_key').notNull(),
+    /** JSON array of option keys. */
+    choice: text('choice').notNull(),
+    channel: text('channel', { enum: ['online', 'paper'] }).notNull(),
+    castBy: integer('cast_by').notNull(),
+    paperSerial: text('paper_serial'),
+    /** A paper ballot counts only once a second committee member has confirmed it. */
+    confirmedBy: integer('confirmed_by'),
+    confirmedAt: integer('confirmed_at'),
+    receiptCode: text('receipt_code').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.voterKey] }), uniqueIndex('ballots_receipt').on(t.voteId, t.receiptCode)],
+);

@@ -51,13 +51,18 @@ const one = (role: Role): ReadonlySet<Role> => new Set<Role>([role]);
 const ME = 7;
 const OTHER = 8;
 
-/** Open for co-signing: raised and deliberating; open for discussion and positions: deliberating. */
+/**
+ * Open for co-signing: raised and deliberating. Open for discussion and positions: deliberating, and
+ * on through the vote (voting, voted), so residents can keep talking while and after they vote.
+ */
 const COSIGN_OPEN: Record<TopicStatus, boolean> = {
   raised: true,
   deliberating: true,
   rejected: false,
   merged: false,
   small_matter: false,
+  voting: false,
+  voted: false,
 };
 const DISCUSSION_OPEN: Record<TopicStatus, boolean> = {
   raised: false,
@@ -65,6 +70,8 @@ const DISCUSSION_OPEN: Record<TopicStatus, boolean> = {
   rejected: false,
   merged: false,
   small_matter: false,
+  voting: true,
+  voted: true,
 };
 
 it('the table has a row for every role', () => {
@@ -121,6 +128,11 @@ describe('canCosign', () => {
   it('refuses an unknown state', () => {
     expect(canCosign(one('owner'), { status: 'closed', authorId: OTHER }, ME, false)).toBe('wrongState');
   });
+
+  it('closes co-signing once a vote is opened', () => {
+    expect(canCosign(one('owner'), { status: 'voting', authorId: OTHER }, ME, false)).toBe('wrongState');
+    expect(canCosign(one('owner'), { status: 'voted', authorId: OTHER }, ME, false)).toBe('wrongState');
+  });
 });
 
 describe('canComment', () => {
@@ -132,6 +144,13 @@ describe('canComment', () => {
 
   it.each(TOPIC_STATUSES)('refuses no roles on a %s topic', (status) => {
     expect(canComment(NONE, { status })).toBe('forbidden');
+  });
+
+  it('keeps discussion open while a vote runs and after it closes, and refuses unknown states', () => {
+    expect(canComment(one('tenant'), { status: 'voting' })).toBeNull();
+    expect(canComment(one('guest'), { status: 'voted' })).toBeNull();
+    expect(canComment(one('owner'), { status: 'closed' })).toBe('wrongState');
+    expect(canComment(one('owner'), { status: 'Voting' })).toBe('wrongState');
   });
 });
 
@@ -167,6 +186,14 @@ describe('canPostPosition', () => {
 
   it.each(PARTIES)('refuses no roles for %s', (party) => {
     expect(canPostPosition(NONE, party, { status: 'deliberating' })).toBe('notYourParty');
+  });
+
+  it('lets each party post a position while a vote runs and after it closes', () => {
+    for (const status of ['voting', 'voted']) {
+      expect(canPostPosition(one('branch_secretary'), 'branch', { status })).toBeNull();
+      expect(canPostPosition(one('property_staff'), 'property', { status })).toBeNull();
+      expect(canPostPosition(one('committee_member'), 'committee', { status })).toBeNull();
+    }
   });
 
   it('lets someone holding two parties speak for each of them', () => {

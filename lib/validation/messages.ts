@@ -11,6 +11,8 @@ export const VALIDATION_KEYS = [
   'range',
   'choose',
   'mismatch',
+  'endBeforeStart',
+  'optionCount',
 ] as const;
 
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TOPIC_CATEGORIES } from '../topics/categories';
+import { REVIEW_ACTIONS } from '../topics/lifecycle';
 import { id, optionalText, text } from './common';
 
 export const raiseTopicSchema = z.object({
@@ -16,7 +17,7 @@ export const raiseTopicSchema = z.object({
 export const reviewSchema = z
   .object({
     topicId: id,
-    action: z.enum(['accept', 'reject', 'merge', 'route_small_matter'], { error: 'choose' }),
+    action: z.enum(REVIEW_ACTIONS, { error: 'choose' }),
     reason: optionalText(500),
     mergeInto: z
       .union([z.literal(''), id])

@@ -8,7 +8,10 @@ import { meetingsOfTopic } from '@/db/queries/meetings';
 import { getTopic, listMergeTargets, rolesOfPeople, topicTimeline } from '@/db/queries/topics';
 import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
 import { getActor } from '@/lib/auth/session';
-import { availableMoves } from '@/lib/topics/lifecycle';
+import { availableMoves, isReviewAction, planMove } from '@/lib/topics/lifecycle';
+import { canOpenVote } from '@/lib/voting/rules';
+import { listVotesOfTopic } from '@/db/queries/votes';
+import { buttonClass } from '../../../../_components/button';
 import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
 import { StatusBadge } from '../../../../_components/status-badge';
 import { Discussion } from './discussion';
@@ -40,11 +43,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TopicPage({ params }: Props) {
   const { actor, compound, roles, topic } = await load(params);
-  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
+  const [t, tv, format] = await Promise.all([getTranslations('topics'), getTranslations('votes'), getFormatter()]);
   const comments = listComments(topic.id, actor.personId);
   const speakers = rolesOfPeople(compound, [...new Set([topic.authorId, ...comments.map((c) => c.authorId)])]);
   const positions = listPositions(topic.id);
   const meetings = meetingsOfTopic(topic.id);
+  const topicVotes = listVotesOfTopic(topic.id);
+  const canOpen =
+    planMove('open_vote', topic.status, roles).ok &&
+    (['consultation', 'council', 'owners'] as const).some((k) => canOpenVote(roles, k) === null);
   const timeline = topicTimeline(topic.id);
   const moves = availableMoves(topic.status, roles);
   const mergeTargets = moves.some((m) => m.action === 'merge') ? listMergeTargets(compound.id, topic.id) : [];
@@ -123,7 +130,7 @@ export default async function TopicPage({ params }: Props) {
         <ReviewForm
           compoundId={compound.id}
           topicId={topic.id}
-          actions={moves.map((m) => m.action)}
+          actions={moves.map((m) => m.action).filter(isReviewAction)}
           mergeTargets={mergeTargets}
         />
       )}
@@ -135,6 +142,43 @@ export default async function TopicPage({ params }: Props) {
           positions={positions}
           myParties={canComment(roles, topic) === null ? partiesFor(roles) : []}
         />
+      )}
+
+      {(topicVotes.length > 0 || canOpen) && (
+        <section aria-labelledby="votes-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+          <div className="mb-3 flex flex-wrap items-center gap-3">
+            <h2 id="votes-h" className="font-semibold text-lg">
+              {tv('votesOnTopic')}
+            </h2>
+            {canOpen && (
+              <Link
+                href={`/c/${compound.id}/votes/new?topic=${topic.id}`}
+                className={buttonClass('primary', 'ml-auto')}
+              >
+                {tv('open')}
+              </Link>
+            )}
+          </div>
+          {topicVotes.length === 0 ? (
+            <p className="text-stone-600">{tv('noVotes')}</p>
+          ) : (
+            <ul className="space-y-2">
+              {topicVotes.map((v) => (
+                <li key={v.id}>
+                  <Link
+                    href={`/c/${compound.id}/votes/${v.id}`}
+                    className="block rounded-lg bg-stone-50 p-3 ring-1 ring-stone-200 hover:ring-brand-600"
+                  >
+                    <span className="text-sm text-stone-600">
+                      {tv(`kinds.${v.kind}`)} · {v.status === 'open' ? tv('statusOpen') : tv('statusClosed')}
+                    </span>
+                    <span className="block font-medium">{v.question}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
 
       {meetings.length > 0 && (

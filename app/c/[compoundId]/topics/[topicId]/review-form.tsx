@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { TopicAction } from '@/lib/topics/lifecycle';
+import type { ReviewAction } from '@/lib/topics/lifecycle';
 import { Button } from '../../../../_components/button';
 import { SelectField, TextArea } from '../../../../_components/field';
 import { FormStatus } from '../../../../_components/form-status';
@@ -12,11 +12,11 @@ import { reviewAction } from '../actions';
 export function ReviewForm(props: {
   compoundId: number;
   topicId: number;
-  actions: TopicAction[];
+  actions: ReviewAction[];
   mergeTargets: { id: number; title: string }[];
 }) {
   const t = useTranslations('topics.review');
-  const [action, setAction] = useState<TopicAction>(props.actions[0] ?? 'accept');
+  const [action, setAction] = useState<ReviewAction>(props.actions[0] ?? 'accept');
   const { state, pending, onSubmit, fieldError } = useActionForm(reviewAction.bind(null, props.compoundId));
   return (
     <section aria-labelledby="review-h" className="rounded-xl bg-amber-50 p-5 ring-1 ring-amber-300">

@@ -1,0 +1,206 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { getCompoundSettings } from '@/db/queries/admin';
+import { buildingNames } from '@/db/queries/register';
+import { getTopic } from '@/db/queries/topics';
+import {
+  castBallot,
+  closeVote,
+  confirmPaperBallot,
+  enterPaperBallot,
+  findBallot,
+  findVoter,
+  getVote,
+  myVoterRows,
+  openVote,
+} from '@/db/queries/votes';
+import type { ActionResult } from '@/lib/actions/result';
+import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
+import { planMove } from '@/lib/topics/lifecycle';
+import {
+  canCastBallot,
+  canCloseVote,
+  canConfirmPaper,
+  canEnterPaper,
+  canOpenVote,
+  checkChoice,
+} from '@/lib/voting/rules';
+import { ballotSchema, confirmPaperSchema, openVoteSchema, paperSchema, voteIdSchema } from '@/lib/validation/votes';
+
+const STANDARD = ['agree', 'disagree', 'abstain'] as const;
+
+function revalidateVote(compoundId: number, voteId: number, topicId: number) {
+  revalidatePath(`/c/${compoundId}/votes/${voteId}`);
+  revalidatePath(`/c/${compoundId}/topics/${topicId}`);
+}
+
+/** Opens a vote on a topic under deliberation; an owners' decision freezes its electorate now. */
+export async function openVoteAction(
+  compoundId: number,
+  _prev: ActionResult<{ voteId: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ voteId: number }>> {
+  const ctx = await inCompound(compoundId);
+  if (isFailure(ctx)) return ctx;
+  const parsed = openVoteSchema.safeParse(formToObject(form, ['buildingIds']));
+  if (!parsed.success) return invalid(parsed.error);
+  const v = parsed.data;
+  const denied = canOpenVote(ctx.roles, v.kind);
+  if (denied) return failField('kind', denied);
+  const topic = getTopic(ctx.compound.id, v.topicId);
+  if (!topic) return fail('notFound');
+  const plan = planMove('open_vote', topic.status, ctx.roles);
+  if (!plan.ok) return fail(plan.reason === 'wrong_state' ? 'wrongState' : 'cannotOpenVote');
+  const now = Date.now();
+  if (v.endsAt <= now) return failField('endsAt', 'voteEndPast');
+  const known = new Set(buildingNames(ctx.compound.id).map((b) => b.id));
+  if (!v.buildingIds.every((b) => known.has(b))) return failField('buildingIds', 'notFound');
+  const t = await getTranslations('votes');
+  const options = v.customLines.length
+    ? v.customLines.map((label, i) => ({ key: `o${i + 1}`, label }))
+    : STANDARD.map((key) => ({ key, label: t(`choices.${key}`) }));
+  const voteId = openVote(
+    {
+      compoundId: ctx.compound.id,
+      topicId: topic.id,
+      kind: v.kind,
+      question: v.question,
+      matterItem: v.kind === 'owners' ? v.matterItem : null,
+      choiceMode: v.customLines.length ? v.choiceMode : 'single',
+      secret: v.secret,
+      allowChange: v.allowChange,
+      buildingIds: v.kind === 'consultation' && v.buildingIds.length ? v.buildingIds : null,
+      nonVotersFollowMajority:
+        v.kind === 'owners' && Boolean(getCompoundSettings(ctx.compound.id)?.nonVotersFollowMajority),
+      startsAt: Math.max(v.startsAt, now - 60_000),
+      endsAt: v.endsAt,
+      options,
+      openedBy: ctx.actor.personId,
+    },
+    ctx.compound.companyIds,
+    now,
+  );
+  if (voteId === null) return fail('wrongState');
+  revalidateVote(ctx.compound.id, voteId, topic.id);
+  return { ok: true, data: { voteId }, message: t('opened') };
+}
+
+async function voteContext(compoundId: number, voteId: unknown) {
+  const ctx = await inCompound(compoundId);
+  if (isFailure(ctx)) return ctx;
+  const parsed = voteIdSchema.safeParse({ voteId });
+  const vote = parsed.success ? getVote(ctx.compound.id, parsed.data.voteId) : undefined;
+  if (!vote) return fail('notFound');
+  return { ...ctx, vote };
+}
+
+/** An eligible person casts the ballot of a voter they stand for (themselves, or their holder). */
+export async function castBallotAction(
+  compoundId: number,
+  _prev: ActionResult<{ receiptCode: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ receiptCode: string }>> {
+  const ctx = await voteContext(compoundId, form.get('voteId'));
+  if (isFailure(ctx)) return ctx;
+  const parsed = ballotSchema.safeParse(formToObject(form, ['choice']));
+  if (!parsed.success) return invalid(parsed.error);
+  const { vote } = ctx;
+  const mine = myVoterRows(vote.id, ctx.actor.personId).find((r) => r.voterKey === parsed.data.voterKey);
+  const now = Date.now();
+  const denied = canCastBallot(vote, Boolean(mine), mine?.channel ? { channel: mine.channel } : null, now);
+  if (denied) return fail(denied);
+  const checked = checkChoice(parsed.data.choice, vote.options, vote.choiceMode);
+  if (!checked.ok) return failField('choice', checked.error);
+  const cast = castBallot(
+    {
+      compoundId: ctx.compound.id,
+      voteId: vote.id,
+      voterKey: parsed.data.voterKey,
+      choice: checked.keys,
+      personId: ctx.actor.personId,
+      allowChange: vote.allowChange,
+    },
+    now,
+  );
+  if (!cast.ok) return fail(cast.error);
+  revalidatePath(`/c/${ctx.compound.id}/votes/${vote.id}`);
+  const t = await getTranslations('votes');
+  return {
+    ok: true,
+    data: { receiptCode: cast.receiptCode },
+    message: t(cast.changed ? 'changed' : 'cast', { code: cast.receiptCode }),
+  };
+}
+
+/** The owners' committee enters a paper ballot with its serial number; it counts once confirmed by another member. */
+export async function enterPaperAction(
+  compoundId: number,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const ctx = await voteContext(compoundId, form.get('voteId'));
+  if (isFailure(ctx)) return ctx;
+  const denied = canEnterPaper(ctx.roles, ctx.vote);
+  if (denied) return fail(denied);
+  const parsed = paperSchema.safeParse(formToObject(form, ['choice']));
+  if (!parsed.success) return invalid(parsed.error);
+  const voter = findVoter(ctx.vote.id, parsed.data.voterKey);
+  if (!voter) return failField('voterKey', 'notEligible');
+  const checked = checkChoice(parsed.data.choice, ctx.vote.options, ctx.vote.choiceMode);
+  if (!checked.ok) return failField('choice', checked.error);
+  const entered = enterPaperBallot(
+    {
+      compoundId: ctx.compound.id,
+      voteId: ctx.vote.id,
+      voterKey: voter.voterKey,
+      choice: checked.keys,
+      serial: parsed.data.serial,
+      personId: ctx.actor.personId,
+    },
+    Date.now(),
+  );
+  if (!entered) return failField('voterKey', 'holderHasBallot');
+  revalidatePath(`/c/${ctx.compound.id}/votes/${ctx.vote.id}`);
+  return { ok: true, data: null, message: (await getTranslations('votes'))('paperEntered', { name: voter.name }) };
+}
+
+export async function confirmPaperAction(
+  compoundId: number,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const ctx = await voteContext(compoundId, form.get('voteId'));
+  if (isFailure(ctx)) return ctx;
+  const parsed = confirmPaperSchema.safeParse(formToObject(form));
+  if (!parsed.success) return invalid(parsed.error);
+  const ballot = findBallot(ctx.vote.id, parsed.data.voterKey);
+  if (!ballot) return fail('notFound');
+  if (ballot.channel !== 'paper') return fail('notFound');
+  const denied = canConfirmPaper(ctx.roles, ctx.vote, ballot, ctx.actor.personId);
+  if (denied) return fail(denied);
+  const ok = confirmPaperBallot(
+    { compoundId: ctx.compound.id, voteId: ctx.vote.id, voterKey: parsed.data.voterKey, personId: ctx.actor.personId },
+    Date.now(),
+  );
+  if (!ok) return fail('alreadyConfirmed');
+  revalidatePath(`/c/${ctx.compound.id}/votes/${ctx.vote.id}`);
+  return { ok: true, data: null, message: (await getTranslations('votes'))('paperConfirmed') };
+}
+
+/** The organiser closes a vote after its end time; the result is computed once and stored. */
+export async function closeVoteAction(
+  compoundId: number,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const ctx = await voteContext(compoundId, form.get('voteId'));
+  if (isFailure(ctx)) return ctx;
+  const now = Date.now();
+  const denied = canCloseVote(ctx.roles, ctx.vote, now);
+  if (denied) return fail(denied);
+  if (!closeVote(ctx.compound.id, ctx.vote.id, ctx.actor.personId, now)) return fail('voteClosed');
+  revalidateVote(ctx.compound.id, ctx.vote.id, ctx.vote.topicId);
+  return { ok: true, data: null, message: (await getTranslations('votes'))('closed') };
+}

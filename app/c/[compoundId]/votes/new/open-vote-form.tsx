@@ -1,0 +1,150 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { ART278_ITEMS, matterOf } from '@/lib/voting/matters';
+import type { VoteKind } from '@/lib/voting/rules';
+import { Button } from '../../../../_components/button';
+import { SelectField, TextArea, TextField } from '../../../../_components/field';
+import { FormStatus } from '../../../../_components/form-status';
+import { useActionForm } from '../../../../_components/use-action-form';
+import { openVoteAction } from '../actions';
+
+/** Local "YYYY-MM-DDTHH:mm" in Asia/Shanghai for a datetime-local default. */
+function shanghaiInput(ms: number) {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+export function OpenVoteForm(props: {
+  compoundId: number;
+  topicId: number;
+  topicTitle: string;
+  kinds: VoteKind[];
+  buildings: { id: number; name: string }[];
+}) {
+  const t = useTranslations('votes');
+  const router = useRouter();
+  const [kind, setKind] = useState<VoteKind>(props.kinds[0] ?? 'consultation');
+  const [defaults] = useState(() => {
+    const now = Date.now();
+    return { start: shanghaiInput(now), end: shanghaiInput(now + 7 * 24 * 3_600_000) };
+  });
+  const { state, pending, onSubmit, fieldError } = useActionForm(openVoteAction.bind(null, props.compoundId));
+  useEffect(() => {
+    if (state?.ok) router.push(`/c/${props.compoundId}/votes/${state.data.voteId}`);
+  }, [state, router, props.compoundId]);
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-xl bg-white p-5 ring-1 ring-stone-200">
+      <input type="hidden" name="topicId" value={props.topicId} />
+      <fieldset>
+        <legend className="mb-2 font-medium">{t('kind')}</legend>
+        <div className="grid gap-2">
+          {props.kinds.map((k) => (
+            <label key={k} className="flex min-h-11 items-start gap-3 rounded-lg px-3 py-2 ring-1 ring-stone-200">
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                className="mt-1 size-5 accent-brand-700"
+              />
+              <span>
+                {t(`kinds.${k}`)}
+                <span className="block text-sm text-stone-600">{t(`kindHints.${k}`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {fieldError('kind') && <p className="mt-1 text-brand-700 text-sm">{fieldError('kind')}</p>}
+      </fieldset>
+      <TextArea
+        label={t('question')}
+        name="question"
+        rows={2}
+        maxLength={200}
+        defaultValue={props.topicTitle}
+        error={fieldError('question')}
+      />
+      {kind === 'owners' && (
+        <SelectField
+          label={t('matter')}
+          name="matterItem"
+          defaultValue=""
+          error={fieldError('matterItem')}
+          hint={t('matterHint')}
+        >
+          <option value="" disabled>
+            {t('chooseMatter')}
+          </option>
+          {ART278_ITEMS.map((i) => (
+            <option key={i} value={i}>
+              {t(`matters.${i}`)}（{t(`matterKinds.${matterOf(i)}`)}）
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {kind === 'consultation' && (
+        <>
+          <TextArea
+            label={t('customOptions')}
+            name="customOptions"
+            rows={3}
+            maxLength={500}
+            hint={t('customOptionsHint')}
+            error={fieldError('customOptions')}
+          />
+          <SelectField label={t('choiceMode')} name="choiceMode" defaultValue="single">
+            <option value="single">{t('single')}</option>
+            <option value="multiple">{t('multiple')}</option>
+          </SelectField>
+          <fieldset>
+            <legend className="mb-2 font-medium">{t('scope')}</legend>
+            <p className="mb-2 text-sm text-stone-600">{t('scopeHint')}</p>
+            <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+              {props.buildings.map((b) => (
+                <label key={b.id} className="flex min-h-11 items-center gap-2 rounded-lg px-3 ring-1 ring-stone-200">
+                  <input type="checkbox" name="buildingIds" value={b.id} className="size-5 accent-brand-700" />
+                  {b.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label={t('startsAt')}
+          name="startsAt"
+          type="datetime-local"
+          defaultValue={defaults.start}
+          error={fieldError('startsAt')}
+        />
+        <TextField
+          label={t('endsAt')}
+          name="endsAt"
+          type="datetime-local"
+          defaultValue={defaults.end}
+          error={fieldError('endsAt')}
+        />
+      </div>
+      <label className="flex min-h-11 items-start gap-3">
+        <input type="checkbox" name="secret" className="mt-1.5 size-5 accent-brand-700" />
+        <span>
+          {t('secret')}
+          <span className="block text-sm text-stone-600">{t('secretHint')}</span>
+        </span>
+      </label>
+      <label className="flex min-h-11 items-start gap-3">
+        <input type="checkbox" name="allowChange" className="mt-1.5 size-5 accent-brand-700" />
+        <span>{t('allowChange')}</span>
+      </label>
+      {kind === 'owners' && <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t('freezeNote')}</p>}
+      <FormStatus state={state} />
+      <Button type="submit" disabled={pending}>
+        {t('openSubmit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Role } from '../auth/roles';
+
+/**
+ * Who may do what with a vote, and when. Each returns null when allowed, or a message key under
+ * `errors`. Times are passed in (`now`), never read here.
+ */
+
+type Roles = ReadonlySet<Role>;
+export type VoteKind = 'consultation' | 'council' | 'owners';
+
+const COMMITTEE: readonly Role[] = ['committee_chair', 'committee_member'];
+const hasAny = (roles: Roles, list: readonly Role[]) => list.some((r) => roles.has(r));
+
+/** The secretary runs consultations and council votes; the owners' committee runs owners' decisions. */
+export function canOpenVote(roles: Roles, kind: VoteKind): string | null {
+  if (kind === 'owners') return hasAny(roles, COMMITTEE) ? null : 'cannotOpenOwnersVote';
+  return roles.has('branch_secretary') ? null : 'cannotOpenVote';
+}
+
+/** Whoever may open a vote of this kind may also close it, once its end time has passed. */
+export function canCloseVote(
+  roles: Roles,
+  vote: { kind: VoteKind; status: string; endsAt: number },
+  now: number,
+): string | null {
+  if (canOpenVote(roles, vote.kind)) return 'forbidden';
+  if (vote.status !== 'open') return 'voteClosed';
+  return now >= vote.endsAt ? null : 'voteNotEnded';
+}
+
+export function isVoteOpen(vote: { status: string; startsAt: number; endsAt: number }, now: number): boolean {
+  return vote.status === 'open' && now >= vote.startsAt && now < vote.endsAt;
+}
+
+export function canCastBallot(
+  vote: { status: string; startsAt: number; endsAt: number; allowChange: boolean },
+  eligible: boolean,
+  existing: { channel: 'online' | 'paper' } | null,
+  now: number,
+): string | null {
+  if (!eligible) return 'notEligible';
+  if (vote.status !== 'open' || now >= vote.endsAt) return 'voteClosed';
+  if (now < vote.startsAt) return 'voteNotStarted';
+  if (existing?.channel === 'paper') return 'paperExists';
+  if (existing && !vote.allowChange) return 'alreadyVoted';
+  return null;
+}
+
+/** Checks a choice against the vote's options and mode; returns the normalised keys or an error key. */
+export function checkChoice(
+  choice: readonly string[],
+  options: readonly { key: string }[],
+  mode: 'single' | 'multiple',
+): { ok: true; keys: string[] } | { ok: false; error: string } {
+  const keys = [...new Set(choice)];
+  if (keys.length === 0) return { ok: false, error: 'chooseOption' };
+  if (mode === 'single' && keys.length > 1) return { ok: false, error: 'oneOption' };
+  const known = new Set(options.map((o) => o.key));
+  if (!keys.every((k) => known.has(k))) return { ok: false, error: 'unknownOption' };
+  return { ok: true, keys };
+}
+
+/** Paper ballots of an owners' decision are entered by the owners' committee. */
+export function canEnterPaper(roles: Roles, vote: { kind: VoteKind; status: string }): string | null {
+  if (vote.kind !== 'owners') return 'paperOnlyOwners';
+  if (!hasAny(roles, COMMITTEE)) return 'forbidden';
+  return vote.status === 'open' ? null : 'voteClosed';
+}
+
+/** A second committee member confirms a paper entry; nobody confirms their own. */
+export function canConfirmPaper(
+  roles: Roles,
+  vote: { kind: VoteKind; status: string },
+  ballot: { castBy: number; confirmedBy: number | null },
+  personId: number,
+): string | null {
+  const denied = canEnterPaper(roles, vote);
+  if (denied) return denied;
+  if (ballot.confirmedBy !== null) return 'alreadyConfirmed';
+  return ballot.castBy === personId ? 'confirmOwn' : null;
+}
+
+/** Grid workers (and the organisers) see who has not voted yet, to go and remind them; never choices. */
+export function canSeeNonVoters(roles: Roles, kind: VoteKind): string | null {
+  if (roles.has('grid_worker')) return null;
+  return canOpenVote(roles, kind) ? 'forbidden' : null;
+}
