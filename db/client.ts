@@ -34,6 +34,15 @@ export function openDatabase(file: string): Db {
 
 const globalForDb = globalThis as unknown as { yishiDb?: Db };
 
+/**
+ * Runs `fn` as one IMMEDIATE transaction: the write lock is taken at BEGIN, so a transaction that
+ * reads and then writes waits its turn (busy_timeout) instead of failing with SQLITE_BUSY when
+ * another connection (another worker, a script) wrote in between. Every write in Yishi goes here.
+ */
+export function writeTransaction<T>(fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => T): T {
+  return getDb().transaction(fn, { behavior: 'immediate' });
+}
+
 /** The process-wide connection (one writer; better-sqlite3 is synchronous). */
 export function getDb(): Db {
   if (!globalForDb.yishiDb) globalForDb.yishiDb = openDatabase(resolveDatabasePath());

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { getDb } from '../client';
+import { getDb, writeTransaction } from '../client';
 import { auditLog, buildings, compoundServices, compounds, people, propertyCompanies } from '../schema';
 import { appendAudit } from './audit';
 
@@ -31,7 +31,7 @@ export function compoundNameTaken(communityId: number, name: string, exceptId?: 
 }
 
 export function createCompound(actorId: number, communityId: number, settings: CompoundSettings, now: number) {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const created = tx
       .insert(compounds)
       .values({ communityId, ...settings, createdAt: now })
@@ -66,7 +66,7 @@ export function getCompoundSettings(compoundId: number) {
 }
 
 export function updateCompound(actorId: number, compoundId: number, settings: CompoundSettings, now: number) {
-  getDb().transaction((tx) => {
+  writeTransaction((tx) => {
     const before = tx.select().from(compounds).where(eq(compounds.id, compoundId)).get();
     tx.update(compounds).set(settings).where(eq(compounds.id, compoundId)).run();
     appendAudit(tx, {
@@ -98,7 +98,7 @@ export function buildingNameTaken(compoundId: number, name: string, exceptId?: n
 }
 
 export function addBuilding(actorId: number, compoundId: number, b: { name: string; floors: number }, now: number) {
-  getDb().transaction((tx) => {
+  writeTransaction((tx) => {
     const created = tx
       .insert(buildings)
       .values({ compoundId, ...b, createdAt: now })
@@ -124,7 +124,7 @@ export function updateBuilding(
   b: { name: string; floors: number },
   now: number,
 ): boolean {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const res = tx
       .update(buildings)
       .set(b)
@@ -160,7 +160,7 @@ export function setCompoundServices(
   newCompany: string,
   now: number,
 ): WriteResult {
-  return getDb().transaction((tx): WriteResult => {
+  return writeTransaction((tx): WriteResult => {
     const ids = new Set(companyIds);
     if (ids.size) {
       const known = tx

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor, Membership } from '@/lib/auth/permissions';
-import { getDb } from '../client';
+import { getDb, writeTransaction } from '../client';
 import { loginFailures, people, sessions } from '../schema';
 
 export function findLoginByMobile(mobile: string) {
@@ -23,8 +23,7 @@ export function countLoginFailures(keys: string[], since: number) {
 }
 
 export function recordLoginFailure(keys: string[], at: number, pruneBefore: number) {
-  const db = getDb();
-  db.transaction((tx) => {
+  writeTransaction((tx) => {
     for (const key of keys) tx.insert(loginFailures).values({ key, at }).run();
     tx.delete(loginFailures).where(lt(loginFailures.at, pruneBefore)).run();
   });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { PositionParty } from '@/lib/topics/rules';
-import { getDb } from '../client';
+import { getDb, writeTransaction } from '../client';
 import { commentReports, comments, people, positionRevisions, positions, topics } from '../schema';
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
@@ -57,7 +57,7 @@ export function addComment(
   },
   now: number,
 ) {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const id = tx
       .insert(comments)
       .values({
@@ -86,7 +86,7 @@ export function addComment(
 }
 
 export function reportComment(commentId: number, personId: number, reason: string, now: number): boolean {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const res = tx
       .insert(commentReports)
       .values({ commentId, personId, reason, createdAt: now })
@@ -106,7 +106,7 @@ export function hideComment(
   input: { compoundId: number; topicId: number; commentId: number; authorId: number; actorId: number; reason: string },
   now: number,
 ): boolean {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const res = tx
       .update(comments)
       .set({ hiddenAt: now, hiddenBy: input.actorId, hiddenReason: input.reason })
@@ -170,7 +170,7 @@ export function upsertPosition(
   input: { compoundId: number; topicId: number; party: PositionParty; body: string; authorId: number },
   now: number,
 ) {
-  getDb().transaction((tx) => {
+  writeTransaction((tx) => {
     const existing = tx
       .select({ id: positions.id })
       .from(positions)

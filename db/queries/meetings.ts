@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { getDb } from '../client';
+import { getDb, writeTransaction } from '../client';
 import { meetingInvitees, meetings, meetingTopics, people, topics } from '../schema';
 import { appendAudit } from './audit';
 import { notify } from './notifications';
@@ -49,7 +49,7 @@ export function scheduleMeeting(
   },
   now: number,
 ): number {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const id = tx
       .insert(meetings)
       .values({
@@ -140,7 +140,7 @@ export function recordMinutes(
   },
   now: number,
 ): boolean {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const res = tx
       .update(meetings)
       .set({ status: 'held', minutes: input.minutes, heldRecordedAt: now })

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, like, or, sql } from 'drizzle-orm';
 import type { AssignableRole, GuestKind, ScopeType } from '@/lib/auth/roles';
-import { getDb } from '../client';
+import { getDb, writeTransaction } from '../client';
 import { buildings, compounds, holderMembers, holders, memberships, people, sessions, streets, units } from '../schema';
 import { appendAudit } from './audit';
 
@@ -86,7 +86,7 @@ export function createAccount(
   input: { name: string; mobile: string; passwordHash: string; partyMember: boolean },
   now: number,
 ): CreateAccountOutcome {
-  return getDb().transaction((tx): CreateAccountOutcome => {
+  return writeTransaction((tx): CreateAccountOutcome => {
     const existing = tx
       .select({ id: people.id, name: people.name, hasPassword: isNotNull(people.passwordHash) })
       .from(people)
@@ -132,7 +132,7 @@ export function getPasswordHash(personId: number) {
  * is null, as when staff reset it), recorded in the audit trail.
  */
 export function setPassword(actorId: number, personId: number, hash: string, keepSession: string | null, now: number) {
-  getDb().transaction((tx) => {
+  writeTransaction((tx) => {
     tx.update(people).set({ passwordHash: hash }).where(eq(people.id, personId)).run();
     tx.update(sessions)
       .set({ revokedAt: now })
@@ -166,7 +166,7 @@ export interface GrantInput {
 
 /** Gives a role; false if the person already holds it there. Audited in the compound's trail when compound-scoped. */
 export function grantRole(actorId: number, input: GrantInput, now: number): boolean {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const res = tx
       .insert(memberships)
       .values({ ...input, createdBy: actorId, createdAt: now })
@@ -206,7 +206,7 @@ export function revokeRole(
   m: { id: number; personId: number; role: string; scopeType: ScopeType; scopeId: number },
   now: number,
 ) {
-  getDb().transaction((tx) => {
+  writeTransaction((tx) => {
     tx.delete(memberships).where(eq(memberships.id, m.id)).run();
     appendAudit(tx, {
       compoundId: m.scopeType === 'compound' ? m.scopeId : null,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ImportRow } from '@/lib/import/units-csv';
-import { getDb } from '../client';
+import { getDb, writeTransaction } from '../client';
 import { buildings, holderMembers, holders, people, units } from '../schema';
 import { appendAudit } from './audit';
 
@@ -69,7 +69,7 @@ export function applyUnitImport(
   rows: readonly ImportRow[],
   now: number,
 ): { ok: true; summary: ImportSummary } | { ok: false; conflicts: ImportConflict[] } {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const nameByMobile = new Map(rows.flatMap((r) => r.owners.map((o) => [o.mobile, o.name] as const)));
     const mobiles = [...nameByMobile.keys()];
     const known = new Map<string, { id: number; name: string }>();

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TopicMove } from '@/lib/topics/lifecycle';
 import type { TopicCategory } from '@/lib/topics/categories';
-import { getDb } from '../client';
+import { getDb, writeTransaction } from '../client';
 import { compoundServices, topicCosigns, topicFollows, topicPhotos, topics } from '../schema';
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
@@ -19,7 +19,7 @@ export interface NewTopic {
 
 /** Raises a topic with its photos; the author follows it. One transaction, one audit entry. */
 export function raiseTopic(t: NewTopic, now: number): number {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const { photos, ...fields } = t;
     const id = tx
       .insert(topics)
@@ -47,7 +47,7 @@ export function raiseTopic(t: NewTopic, now: number): number {
 
 /** Co-signs (附议) and follows. False if this person had already co-signed (the primary key decides). */
 export function cosignTopic(compoundId: number, topicId: number, personId: number, authorId: number, now: number) {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const added = tx.insert(topicCosigns).values({ topicId, personId, createdAt: now }).onConflictDoNothing().run();
     if (added.changes === 0) return false;
     tx.insert(topicFollows).values({ topicId, personId, createdAt: now }).onConflictDoNothing().run();
@@ -87,7 +87,7 @@ export function applyTopicMove(
   now: number,
 ): boolean {
   const { compoundId, topicId, actorId, move, reason, mergeInto } = input;
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const routedCompanyId =
       move.action === 'route_small_matter'
         ? (tx

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { countVote, type VoteResult } from '@/lib/voting/count';
-import { getDb } from '../client';
+import { getDb, writeTransaction } from '../client';
 import { ballots, topics, voteOptions, votes, voteUnits, voteVoters } from '../schema';
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
@@ -84,7 +84,7 @@ function freezeElectorate(tx: Tx, voteId: number, v: NewVote, companyIds: readon
  * null when the topic is not (or no longer) open to a vote.
  */
 export function openVote(v: NewVote, companyIds: readonly number[], now: number): number | null {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const topic = tx
       .update(topics)
       .set({ status: 'voting', activityAt: now })
@@ -250,7 +250,7 @@ export function castBallot(
   },
   now: number,
 ): CastOutcome {
-  return getDb().transaction((tx): CastOutcome => {
+  return writeTransaction((tx): CastOutcome => {
     if (!voteStillOpen(tx, input.voteId, now)) return { ok: false, error: 'voteClosed' };
     const code = receiptCode();
     const inserted = tx
@@ -316,7 +316,7 @@ export function enterPaperBallot(
   input: { compoundId: number; voteId: number; voterKey: string; choice: string[]; serial: string; personId: number },
   now: number,
 ): boolean {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     if (!voteStillOpen(tx, input.voteId, now)) return false;
     const res = tx
       .insert(ballots)
@@ -359,7 +359,7 @@ export function confirmPaperBallot(
   input: { compoundId: number; voteId: number; voterKey: string; personId: number },
   now: number,
 ) {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     if (!voteStillOpen(tx, input.voteId, now)) return false;
     const res = tx
       .update(ballots)
@@ -467,7 +467,7 @@ export function hashResult(result: VoteResult): string {
  * is null when the clock closed it at its end time.
  */
 export function closeVote(compoundId: number, voteId: number, actorId: number | null, now: number): VoteResult | null {
-  return getDb().transaction((tx) => {
+  return writeTransaction((tx) => {
     const vote = tx
       .update(votes)
       .set({ status: 'closed', closedAt: now, closedBy: actorId })

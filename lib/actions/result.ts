@@ -3,7 +3,14 @@ import type { z } from 'zod';
 /** What every server action answers: data, or a message and per-field messages a person can act on. */
 export type ActionResult<T = null> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; details?: readonly ActionDetail[] };
+  | {
+      ok: false;
+      message: string;
+      /** The message key, for clients that branch on the kind of refusal (route handlers' status codes). */
+      code?: string;
+      fieldErrors?: Record<string, string>;
+      details?: readonly ActionDetail[];
+    };
 
 /** One item of a longer refusal, e.g. a bad row of an imported file. */
 export interface ActionDetail {

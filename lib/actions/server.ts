@@ -16,6 +16,7 @@ export async function invalid(error: z.ZodError): Promise<Failure> {
   const t = await getTranslations('validation');
   return {
     ok: false,
+    code: 'invalid',
     message: t('fixFields'),
     fieldErrors: fieldErrorsOf(error, (k, v) => t(k as 'invalid', v), VALIDATION_KEY_SET),
   };
@@ -24,7 +25,7 @@ export async function invalid(error: z.ZodError): Promise<Failure> {
 /** A refusal or a rule broken: a translated message from the `errors` namespace. */
 export async function fail(key: string, values?: Record<string, string | number>): Promise<Failure> {
   const t = await getTranslations('errors');
-  return { ok: false, message: t(key as 'notFound', values) };
+  return { ok: false, code: key, message: t(key as 'notFound', values) };
 }
 
 /**

@@ -5,29 +5,13 @@ import { getTranslations } from 'next-intl/server';
 import { getCompoundSettings } from '@/db/queries/admin';
 import { buildingNames } from '@/db/queries/register';
 import { getTopic } from '@/db/queries/topics';
-import {
-  castBallot,
-  closeVote,
-  confirmPaperBallot,
-  enterPaperBallot,
-  findBallot,
-  findVoter,
-  getVote,
-  myVoterRows,
-  openVote,
-} from '@/db/queries/votes';
+import { closeVote, confirmPaperBallot, enterPaperBallot, findBallot, findVoter, openVote } from '@/db/queries/votes';
 import type { ActionResult } from '@/lib/actions/result';
 import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
 import { planMove } from '@/lib/topics/lifecycle';
-import {
-  canCastBallot,
-  canCloseVote,
-  canConfirmPaper,
-  canEnterPaper,
-  canOpenVote,
-  checkChoice,
-} from '@/lib/voting/rules';
-import { ballotSchema, confirmPaperSchema, openVoteSchema, paperSchema, voteIdSchema } from '@/lib/validation/votes';
+import { canCloseVote, canConfirmPaper, canEnterPaper, canOpenVote, checkChoice } from '@/lib/voting/rules';
+import { confirmPaperSchema, openVoteSchema, paperSchema } from '@/lib/validation/votes';
+import { submitBallot, voteContext } from './ballot';
 
 const STANDARD = ['agree', 'disagree', 'abstain'] as const;
 
@@ -87,51 +71,15 @@ export async function openVoteAction(
   return { ok: true, data: { voteId }, message: t('opened') };
 }
 
-async function voteContext(compoundId: number, voteId: unknown) {
-  const ctx = await inCompound(compoundId);
-  if (isFailure(ctx)) return ctx;
-  const parsed = voteIdSchema.safeParse({ voteId });
-  const vote = parsed.success ? getVote(ctx.compound.id, parsed.data.voteId) : undefined;
-  if (!vote) return fail('notFound');
-  return { ...ctx, vote };
-}
-
 /** An eligible person casts the ballot of a voter they stand for (themselves, or their holder). */
 export async function castBallotAction(
   compoundId: number,
   _prev: ActionResult<{ receiptCode: string }> | null,
   form: FormData,
 ): Promise<ActionResult<{ receiptCode: string }>> {
-  const ctx = await voteContext(compoundId, form.get('voteId'));
-  if (isFailure(ctx)) return ctx;
-  const parsed = ballotSchema.safeParse(formToObject(form, ['choice']));
-  if (!parsed.success) return invalid(parsed.error);
-  const { vote } = ctx;
-  const mine = myVoterRows(vote.id, ctx.actor.personId).find((r) => r.voterKey === parsed.data.voterKey);
-  const now = Date.now();
-  const denied = canCastBallot(vote, Boolean(mine), mine?.channel ? { channel: mine.channel } : null, now);
-  if (denied) return fail(denied);
-  const checked = checkChoice(parsed.data.choice, vote.options, vote.choiceMode);
-  if (!checked.ok) return failField('choice', checked.error);
-  const cast = castBallot(
-    {
-      compoundId: ctx.compound.id,
-      voteId: vote.id,
-      voterKey: parsed.data.voterKey,
-      choice: checked.keys,
-      personId: ctx.actor.personId,
-      allowChange: vote.allowChange,
-    },
-    now,
-  );
-  if (!cast.ok) return fail(cast.error);
-  revalidatePath(`/c/${ctx.compound.id}/votes/${vote.id}`);
-  const t = await getTranslations('votes');
-  return {
-    ok: true,
-    data: { receiptCode: cast.receiptCode },
-    message: t(cast.changed ? 'changed' : 'cast', { code: cast.receiptCode }),
-  };
+  const result = await submitBallot(compoundId, formToObject(form, ['choice']));
+  if (result.ok) revalidatePath(`/c/${compoundId}/votes/${String(form.get('voteId'))}`);
+  return result;
 }
 
 /** The owners' committee enters a paper ballot with its serial number; it counts once confirmed by another member. */
