@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
 import { demo, login, openCompound } from './fixtures';
 
@@ -198,4 +199,14 @@ test('at the end time the votes close; the results show every figure and the ver
 
   await page.goto(urls.roof);
   await expect(page.getByText('已表决').first()).toBeVisible();
+});
+
+test('npm run recount recomputes the closed vote from its frozen electorate and finds the same result', () => {
+  const voteId = urls.owners.split('/').pop() ?? '';
+  const out = execFileSync('node', ['--conditions=react-server', '--import', 'tsx', 'scripts/recount.ts', voteId], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? '.e2e-data' },
+    encoding: 'utf8',
+  });
+  expect(out).toContain('participating 5 owners');
+  expect(out).toContain('recount matches the stored result');
 });
