@@ -47,7 +47,7 @@ async function vote(page: Page, url: string, choice: string) {
   await page.getByRole('button', { name: '投票', exact: true }).click();
   const mine = page.getByRole('region', { name: '我的投票' });
   await expect(mine).toContainText(`您的选择：${choice}`);
-  return (await mine.locator('strong').innerText()).trim();
+  return ((await mine.locator('strong').textContent()) ?? '').trim();
 }
 
 test('the secretary puts two topics on the agenda and opens a consultation and a secret council vote', async ({

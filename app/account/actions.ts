@@ -1,12 +1,12 @@
 'use server';
 
 import { hash, verify } from '@node-rs/argon2';
-import { getServerSession } from 'next-auth';
 import { getTranslations } from 'next-intl/server';
 import { getPasswordHash, setPassword } from '@/db/queries/people';
 import type { ActionResult } from '@/lib/actions/result';
 import { actorOrFail, failField, formToObject, invalid } from '@/lib/actions/server';
-import { authOptions } from '@/lib/auth/options';
+import { authSecret } from '@/lib/auth/secret';
+import { sessionIdFromCookie } from '@/lib/auth/token';
 import { changePasswordSchema } from '@/lib/validation/admin';
 
 /** Changing one's password ends every other session of the person; this one stays. */
@@ -17,15 +17,8 @@ export async function changePasswordAction(_prev: ActionResult | null, form: For
   if (!parsed.success) return invalid(parsed.error);
   const current = getPasswordHash(who.actor.personId);
   if (!current || !(await verify(current, parsed.data.current))) return failField('current', 'wrongPassword');
-  const session = await getServerSession(authOptions());
-  const sid = (session as { sid?: unknown } | null)?.sid;
-  setPassword(
-    who.actor.personId,
-    who.actor.personId,
-    await hash(parsed.data.password),
-    typeof sid === 'string' ? sid : null,
-    Date.now(),
-  );
+  const sid = await sessionIdFromCookie(authSecret());
+  setPassword(who.actor.personId, who.actor.personId, await hash(parsed.data.password), sid, Date.now());
   const t = await getTranslations('account');
   return { ok: true, data: null, message: t('changed') };
 }

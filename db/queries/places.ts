@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor, CommunityPlace, CompoundPlace } from '@/lib/auth/permissions';
 import { getDb } from '../client';
 import {
@@ -143,41 +143,27 @@ export function findCommunityPlace(communityId: number): CommunityPlace | undefi
     .get();
 }
 
-/** Streets and districts by id, for naming staff scopes on screen. */
+/** Names of streets, districts, communities and companies by id, for naming staff scopes on screen. */
 export function scopeNames(streetIds: number[], districtIds: number[], communityIds: number[], companyIds: number[]) {
-  const db = getDb();
-  const q = <T extends { id: number; name: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r.name]));
+  const names = <T extends typeof streets | typeof districts | typeof communities | typeof propertyCompanies>(
+    table: T,
+    ids: number[],
+  ) =>
+    new Map(
+      ids.length
+        ? getDb()
+            .select({ id: table.id, name: table.name })
+            .from(table as typeof streets)
+            .where(inArray(table.id, ids))
+            .all()
+            .map((r) => [r.id, r.name] as const)
+        : [],
+    );
   return {
-    streets: streetIds.length
-      ? q(db.select({ id: streets.id, name: streets.name }).from(streets).where(inArray(streets.id, streetIds)).all())
-      : new Map<number, string>(),
-    districts: districtIds.length
-      ? q(
-          db
-            .select({ id: districts.id, name: districts.name })
-            .from(districts)
-            .where(inArray(districts.id, districtIds))
-            .all(),
-        )
-      : new Map<number, string>(),
-    communities: communityIds.length
-      ? q(
-          db
-            .select({ id: communities.id, name: communities.name })
-            .from(communities)
-            .where(inArray(communities.id, communityIds))
-            .all(),
-        )
-      : new Map<number, string>(),
-    companies: companyIds.length
-      ? q(
-          db
-            .select({ id: propertyCompanies.id, name: propertyCompanies.name })
-            .from(propertyCompanies)
-            .where(and(inArray(propertyCompanies.id, companyIds)))
-            .all(),
-        )
-      : new Map<number, string>(),
+    streets: names(streets, streetIds),
+    districts: names(districts, districtIds),
+    communities: names(communities, communityIds),
+    companies: names(propertyCompanies, companyIds),
   };
 }
 

@@ -64,8 +64,10 @@ async function authorize(credentials: Record<string, string> | undefined, header
   return { id: String(person.id), name: person.name, sid };
 }
 
+let options: NextAuthOptions | undefined;
+
 export function authOptions(): NextAuthOptions {
-  return {
+  options ??= {
     secret: authSecret(),
     session: { strategy: 'jwt', maxAge: env().SESSION_MAX_HOURS * 3600 },
     pages: { signIn: '/login', error: '/login' },
@@ -91,4 +93,5 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+  return options;
 }

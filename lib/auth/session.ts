@@ -1,10 +1,10 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { loadSessionActor, touchSession } from '@/db/queries/auth';
 import { env } from '@/lib/env';
-import { authOptions } from './options';
+import { authSecret } from './secret';
+import { sessionIdFromCookie } from './token';
 import type { Actor } from './permissions';
 
 /** Seen-at is written at most this often, so a busy page does not write on every request. */
@@ -15,9 +15,8 @@ const TOUCH_EVERY_MS = 60_000;
  * record decides: revoked (logout, password change), idle too long, or too old → no actor.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions());
-  const sid = (session as { sid?: unknown } | null)?.sid;
-  if (typeof sid !== 'string') return null;
+  const sid = await sessionIdFromCookie(authSecret());
+  if (!sid) return null;
   const record = loadSessionActor(sid);
   if (!record || record.revokedAt !== null) return null;
   const now = Date.now();
