@@ -2,8 +2,8 @@
  * npm run bench:ballots — casting ballots through the real server path.
  *
  * Builds a compound of 10,000 holders (each with a login session) in its own database file, opens
- * an owners' decision, starts the production server on it, and lets 50 connections cast ballots
- * for 20 s, a different holder for every request. Then checks that every acknowledged ballot is in
+ * an owners' decision, starts the production server on it, and lets 50 connections cast one ballot
+ * for every holder (or BENCH_SECONDS × 2000 at most), a different holder for every request. Then checks that every acknowledged ballot is in
  * the database, and times closing and counting the 10,000-holder vote.
  *
  * Options (environment): BENCH_HOLDERS (10000), BENCH_SECONDS (20), BENCH_CONNECTIONS (50), BENCH_PORT (3400).
@@ -203,7 +203,8 @@ async function main() {
     const result = await autocannon({
       url: `${base}/api/compounds/${ctx.compoundId}/votes/${ctx.voteId}/ballots`,
       connections: CONNECTIONS,
-      duration: SECONDS,
+      // One request per holder: every ballot is a first ballot (a repeat would rightly be refused).
+      amount: Math.min(ctx.cookies.length, Math.round(SECONDS * 2000)),
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       requests: [
@@ -239,9 +240,12 @@ async function main() {
     closeVote(ctx.compoundId, ctx.voteId, ctx.chairId, Date.now());
     const closeMs = performance.now() - k0;
     const report = {
-      path: 'POST ballot (owners decision, 10k holders)',
+      path: `POST ballot (owners' decision, ${HOLDERS} holders)`,
+      requests: result.requests.total,
+      seconds: result.duration,
       requestsPerSecond: result.requests.average,
-      latencyMs: { p50: result.latency.p50, p95: result.latency.p97_5, p99: result.latency.p99 },
+      // autocannon reports p97.5, not p95: the stricter figure is shown against the p95 target.
+      latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 },
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,

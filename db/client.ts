@@ -35,6 +35,23 @@ export function openDatabase(file: string): Db {
 const globalForDb = globalThis as unknown as { yishiDb?: Db };
 
 /**
+ * A statement prepared once per connection and reused: for the queries every request runs
+ * (session, compound, audit), where preparing again each time costs more than running.
+ */
+export function prepared<T>(build: (db: Db) => T): () => T {
+  const cache = new WeakMap<Db, T>();
+  return () => {
+    const db = getDb();
+    let statement = cache.get(db);
+    if (statement === undefined) {
+      statement = build(db);
+      cache.set(db, statement);
+    }
+    return statement;
+  };
+}
+
+/**
  * Runs `fn` as one IMMEDIATE transaction: the write lock is taken at BEGIN, so a transaction that
  * reads and then writes waits its turn (busy_timeout) instead of failing with SQLITE_BUSY when
  * another connection (another worker, a script) wrote in between. Every write in Yishi goes here.

@@ -1,6 +1,6 @@
-import { desc, eq, isNull } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type AuditFields, GENESIS_HASH, hashAuditEntry } from '../../lib/audit/hash';
-import type { Db } from '../client';
+import { type Db, prepared } from '../client';
 import { auditLog } from '../schema';
 
 export type AuditInput = Omit<AuditFields, 'fromState' | 'toState' | 'reason' | 'data' | 'entityId'> & {
@@ -11,11 +11,39 @@ export type AuditInput = Omit<AuditFields, 'fromState' | 'toState' | 'reason' | 
   data?: unknown;
 };
 
+const statements = prepared((db) => ({
+  lastOfCompound: db.$client.prepare<[number], { hash: string }>(
+    'select hash from audit_log where compound_id = ? order by id desc limit 1',
+  ),
+  lastGlobal: db.$client.prepare<[], { hash: string }>(
+    'select hash from audit_log where compound_id is null order by id desc limit 1',
+  ),
+  insert: db
+    .insert(auditLog)
+    .values({
+      compoundId: sql.placeholder('compoundId'),
+      actorId: sql.placeholder('actorId'),
+      at: sql.placeholder('at'),
+      entity: sql.placeholder('entity'),
+      entityId: sql.placeholder('entityId'),
+      action: sql.placeholder('action'),
+      fromState: sql.placeholder('fromState'),
+      toState: sql.placeholder('toState'),
+      reason: sql.placeholder('reason'),
+      data: sql.placeholder('data'),
+      prevHash: sql.placeholder('prevHash'),
+      hash: sql.placeholder('hash'),
+    })
+    .prepare(),
+}));
+
 /**
  * Appends one entry, chained to the last entry of the same compound. Call it inside the
- * transaction that makes the change, so the change and its record stand or fall together.
+ * transaction that makes the change (`tx`), so the change and its record stand or fall together.
+ * Every write in Yishi runs on the process-wide connection, so the prepared statements used here
+ * run inside that transaction.
  */
-export function appendAudit(tx: Pick<Db, 'select' | 'insert'>, input: AuditInput): void {
+export function appendAudit(_tx: Pick<Db, 'select' | 'insert'>, input: AuditInput): void {
   const fields: AuditFields = {
     compoundId: input.compoundId,
     actorId: input.actorId,
@@ -28,15 +56,8 @@ export function appendAudit(tx: Pick<Db, 'select' | 'insert'>, input: AuditInput
     reason: input.reason ?? null,
     data: input.data === undefined ? null : JSON.stringify(input.data),
   };
-  const last = tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(fields.compoundId === null ? isNull(auditLog.compoundId) : eq(auditLog.compoundId, fields.compoundId))
-    .orderBy(desc(auditLog.id))
-    .limit(1)
-    .get();
+  const s = statements();
+  const last = fields.compoundId === null ? s.lastGlobal.get() : s.lastOfCompound.get(fields.compoundId);
   const prevHash = last?.hash ?? GENESIS_HASH;
-  tx.insert(auditLog)
-    .values({ ...fields, prevHash, hash: hashAuditEntry(prevHash, fields) })
-    .run();
+  s.insert.run({ ...fields, prevHash, hash: hashAuditEntry(prevHash, fields) });
 }

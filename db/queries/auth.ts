@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor, Membership } from '@/lib/auth/permissions';
-import { getDb, writeTransaction } from '../client';
+import { getDb, prepared, writeTransaction } from '../client';
 import { loginFailures, people, sessions } from '../schema';
 
 export function findLoginByMobile(mobile: string) {
@@ -53,18 +53,21 @@ export function revokeSession(id: string, now: number) {
  * The session behind a token and everything the permissions module needs about its person, in one
  * query (it runs on every request).
  */
-export function loadSessionActor(sid: string) {
-  const row = getDb().get<{
-    personId: number;
-    createdAt: number;
-    lastSeenAt: number;
-    revokedAt: number | null;
-    name: string;
-    partyMember: number;
-    disabled: number;
-    ms: string;
-    owned: string;
-  }>(sql`
+const sessionActorStatement = prepared((db) =>
+  db.$client.prepare<
+    [string],
+    {
+      personId: number;
+      createdAt: number;
+      lastSeenAt: number;
+      revokedAt: number | null;
+      name: string;
+      partyMember: number;
+      disabled: number;
+      ms: string;
+      owned: string;
+    }
+  >(`
     select s.person_id as personId, s.created_at as createdAt, s.last_seen_at as lastSeenAt,
            s.revoked_at as revokedAt, p.name, p.party_member as partyMember, p.disabled,
            (select json_group_array(json_array(m.role, m.scope_type, m.scope_id))
@@ -72,7 +75,11 @@ export function loadSessionActor(sid: string) {
            (select json_group_array(distinct h.compound_id)
               from holder_members hm join holders h on h.id = hm.holder_id where hm.person_id = p.id) as owned
       from sessions s join people p on p.id = s.person_id
-     where s.id = ${sid}`);
+     where s.id = ?`),
+);
+
+export function loadSessionActor(sid: string) {
+  const row = sessionActorStatement().get(sid);
   if (!row) return undefined;
   const memberships = (JSON.parse(row.ms) as [Membership['role'], Membership['scopeType'], number][]).map(
     ([role, scopeType, scopeId]) => ({ role, scopeType, scopeId }),

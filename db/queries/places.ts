@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor, CommunityPlace, CompoundPlace } from '@/lib/auth/permissions';
-import { getDb } from '../client';
+import { getDb, prepared } from '../client';
 import {
   buildings,
   communities,
@@ -38,15 +38,19 @@ const summaryColumns = {
   companyIds: companyIdsOf,
 };
 
-/** One compound with its place in the ladder, or undefined. Callers then ask the permissions module. */
-export function findCompoundPlace(compoundId: number): CompoundSummary | undefined {
-  const row = getDb()
+const compoundPlaceStatement = prepared((db) =>
+  db
     .select(summaryColumns)
     .from(compounds)
     .innerJoin(communities, eq(communities.id, compounds.communityId))
     .innerJoin(streets, eq(streets.id, communities.streetId))
-    .where(eq(compounds.id, compoundId))
-    .get();
+    .where(eq(compounds.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** One compound with its place in the ladder, or undefined. Callers then ask the permissions module. */
+export function findCompoundPlace(compoundId: number): CompoundSummary | undefined {
+  const row = compoundPlaceStatement().get({ id: compoundId });
   return row ? { ...row, companyIds: parseIds(row.companyIds) } : undefined;
 }
 

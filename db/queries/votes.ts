@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { countVote, type VoteResult } from '@/lib/voting/count';
-import { getDb, writeTransaction } from '../client';
+import { getDb, prepared, writeTransaction } from '../client';
 import { ballots, topics, voteOptions, votes, voteUnits, voteVoters } from '../schema';
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
@@ -145,21 +145,27 @@ export function openVote(v: NewVote, companyIds: readonly number[], now: number)
   });
 }
 
-export function getVote(compoundId: number, voteId: number) {
-  const db = getDb();
-  const vote = db
+// Prepared once: every ballot runs these.
+const voteStatement = prepared((db) =>
+  db
     .select()
     .from(votes)
-    .where(and(eq(votes.id, voteId), eq(votes.compoundId, compoundId)))
-    .get();
-  if (!vote) return undefined;
-  const options = db
+    .where(and(eq(votes.id, sql.placeholder('voteId')), eq(votes.compoundId, sql.placeholder('compoundId'))))
+    .prepare(),
+);
+const optionsStatement = prepared((db) =>
+  db
     .select({ key: voteOptions.key, label: voteOptions.label })
     .from(voteOptions)
-    .where(eq(voteOptions.voteId, voteId))
+    .where(eq(voteOptions.voteId, sql.placeholder('voteId')))
     .orderBy(asc(voteOptions.position))
-    .all();
-  return { ...vote, options };
+    .prepare(),
+);
+
+export function getVote(compoundId: number, voteId: number) {
+  const vote = voteStatement().get({ voteId, compoundId });
+  if (!vote) return undefined;
+  return { ...vote, options: optionsStatement().all({ voteId }) };
 }
 
 export type VoteRow = NonNullable<ReturnType<typeof getVote>>;
@@ -194,9 +200,8 @@ export function liveTally(voteId: number) {
      group by j.value`);
 }
 
-/** The voter keys this person casts for in this vote, with any ballot already there. */
-export function myVoterRows(voteId: number, personId: number) {
-  return getDb()
+const myVoterRowsStatement = prepared((db) =>
+  db
     .select({
       voterKey: voteVoters.voterKey,
       name: voteVoters.name,
@@ -208,18 +213,45 @@ export function myVoterRows(voteId: number, personId: number) {
     })
     .from(voteVoters)
     .leftJoin(ballots, and(eq(ballots.voteId, voteVoters.voteId), eq(ballots.voterKey, voteVoters.voterKey)))
-    .where(and(eq(voteVoters.voteId, voteId), eq(voteVoters.personId, personId)))
-    .all();
+    .where(and(eq(voteVoters.voteId, sql.placeholder('voteId')), eq(voteVoters.personId, sql.placeholder('personId'))))
+    .prepare(),
+);
+
+/** The voter keys this person casts for in this vote, with any ballot already there. */
+export function myVoterRows(voteId: number, personId: number) {
+  return myVoterRowsStatement().all({ voteId, personId });
 }
 
-/** Re-checked inside each ballot's transaction, so nothing lands after (or before) the window. */
-function voteStillOpen(tx: Pick<Tx, 'get'>, voteId: number, now: number): boolean {
-  return Boolean(
-    tx.get<{ ok: number }>(
-      sql`select 1 as ok from votes where id = ${voteId} and status = 'open' and starts_at <= ${now} and ends_at > ${now}`,
-    ),
-  );
+const stillOpenStatement = prepared((db) =>
+  db.$client.prepare<[number, number, number], { ok: number }>(
+    "select 1 as ok from votes where id = ? and status = 'open' and starts_at <= ? and ends_at > ?",
+  ),
+);
+
+/**
+ * Re-checked inside each ballot's transaction (same connection), so nothing lands after (or
+ * before) the window.
+ */
+function voteStillOpen(voteId: number, now: number): boolean {
+  return stillOpenStatement().get(voteId, now, now) !== undefined;
 }
+
+const insertOnlineBallot = prepared((db) =>
+  db
+    .insert(ballots)
+    .values({
+      voteId: sql.placeholder('voteId'),
+      voterKey: sql.placeholder('voterKey'),
+      choice: sql.placeholder('choice'),
+      channel: 'online',
+      castBy: sql.placeholder('castBy'),
+      receiptCode: sql.placeholder('receiptCode'),
+      createdAt: sql.placeholder('now'),
+      updatedAt: sql.placeholder('now'),
+    })
+    .onConflictDoNothing()
+    .prepare(),
+);
 
 function receiptCode(): string {
   // 40 random bits in Crockford base32: easy to read out, hard to guess.
@@ -251,22 +283,16 @@ export function castBallot(
   now: number,
 ): CastOutcome {
   return writeTransaction((tx): CastOutcome => {
-    if (!voteStillOpen(tx, input.voteId, now)) return { ok: false, error: 'voteClosed' };
+    if (!voteStillOpen(input.voteId, now)) return { ok: false, error: 'voteClosed' };
     const code = receiptCode();
-    const inserted = tx
-      .insert(ballots)
-      .values({
-        voteId: input.voteId,
-        voterKey: input.voterKey,
-        choice: JSON.stringify(input.choice),
-        channel: 'online',
-        castBy: input.personId,
-        receiptCode: code,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .run();
+    const inserted = insertOnlineBallot().run({
+      voteId: input.voteId,
+      voterKey: input.voterKey,
+      choice: JSON.stringify(input.choice),
+      castBy: input.personId,
+      receiptCode: code,
+      now,
+    });
     if (inserted.changes === 1) {
       appendAudit(tx, {
         compoundId: input.compoundId,
@@ -317,7 +343,7 @@ export function enterPaperBallot(
   now: number,
 ): boolean {
   return writeTransaction((tx) => {
-    if (!voteStillOpen(tx, input.voteId, now)) return false;
+    if (!voteStillOpen(input.voteId, now)) return false;
     const res = tx
       .insert(ballots)
       .values({
@@ -360,7 +386,7 @@ export function confirmPaperBallot(
   now: number,
 ) {
   return writeTransaction((tx) => {
-    if (!voteStillOpen(tx, input.voteId, now)) return false;
+    if (!voteStillOpen(input.voteId, now)) return false;
     const res = tx
       .update(ballots)
       .set({ confirmedBy: input.personId, confirmedAt: now })

@@ -78,8 +78,11 @@ export async function castBallotAction(
   form: FormData,
 ): Promise<ActionResult<{ receiptCode: string }>> {
   const result = await submitBallot(compoundId, formToObject(form, ['choice']));
-  if (result.ok) revalidatePath(`/c/${compoundId}/votes/${String(form.get('voteId'))}`);
-  return result;
+  if (!result.ok) return result;
+  revalidatePath(`/c/${compoundId}/votes/${String(form.get('voteId'))}`);
+  const { receiptCode, changed } = result.data;
+  const t = await getTranslations('votes');
+  return { ok: true, data: { receiptCode }, message: t(changed ? 'changed' : 'cast', { code: receiptCode }) };
 }
 
 /** The owners' committee enters a paper ballot with its serial number; it counts once confirmed by another member. */

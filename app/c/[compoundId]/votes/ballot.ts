@@ -1,5 +1,4 @@
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
 import { castBallot, getVote, myVoterRows } from '@/db/queries/votes';
 import type { ActionResult } from '@/lib/actions/result';
 import { fail, failField, inCompound, invalid, isFailure } from '@/lib/actions/server';
@@ -23,7 +22,7 @@ export async function voteContext(compoundId: unknown, voteId: unknown) {
 export async function submitBallot(
   compoundId: unknown,
   input: Record<string, unknown>,
-): Promise<ActionResult<{ receiptCode: string }>> {
+): Promise<ActionResult<{ receiptCode: string; changed: boolean }>> {
   const ctx = await voteContext(compoundId, input.voteId);
   if (isFailure(ctx)) return ctx;
   const parsed = ballotSchema.safeParse(input);
@@ -47,10 +46,5 @@ export async function submitBallot(
     now,
   );
   if (!cast.ok) return fail(cast.error);
-  const t = await getTranslations('votes');
-  return {
-    ok: true,
-    data: { receiptCode: cast.receiptCode },
-    message: t(cast.changed ? 'changed' : 'cast', { code: cast.receiptCode }),
-  };
+  return { ok: true, data: { receiptCode: cast.receiptCode, changed: cast.changed } };
 }
