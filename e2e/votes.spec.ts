@@ -173,6 +173,42 @@ test('the grid worker sees who has not voted, never what anyone chose', async ({
   await expect(list).not.toContainText('同意');
 });
 
+test('bad ballots are refused with a clear message and change nothing', async ({ page }) => {
+  const api = (url: string) => `/api/compounds/${url.split('/')[2]}/votes/${url.split('/').pop()}/ballots`;
+  // 杜晓东 (committee member) owns a flat in 合和大院 and has not voted yet.
+  await login(page, '13800000019');
+  await page.goto(urls.owners);
+  const voterKey = (await page.locator('input[name="voterKey"]').first().getAttribute('value')) ?? '';
+  expect(voterKey).toMatch(/^h:\d+$/);
+  const forged = await page.request.post(api(urls.owners), { data: { voterKey, choice: ['maybe'] } });
+  expect(forged.status()).toBe(400);
+  expect((await forged.json()).fieldErrors.choice).toBe('所选选项不存在，请刷新页面后重试。');
+  const two = await page.request.post(api(urls.owners), { data: { voterKey, choice: ['agree', 'disagree'] } });
+  expect((await two.json()).fieldErrors.choice).toBe('本次表决只能选一项。');
+  const otherHolder = await page.request.post(api(urls.owners), { data: { voterKey: 'h:1', choice: ['agree'] } });
+  expect(otherHolder.status()).toBe(409);
+  expect((await otherHolder.json()).message).toBe('您不在本次表决的投票人名单中。');
+  const notJson = await page.request.post(api(urls.owners), {
+    headers: { 'content-type': 'text/plain' },
+    data: JSON.stringify({ voterKey, choice: ['agree'] }),
+  });
+  expect(notJson.status()).toBe(415);
+  // A real ballot through the API, then the same again: refused, one ballot stays.
+  const first = await page.request.post(api(urls.owners), { data: { voterKey, choice: ['abstain'] } });
+  expect(first.status()).toBe(201);
+  const again = await page.request.post(api(urls.owners), { data: { voterKey, choice: ['agree'] } });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).message).toBe('您已经投过票了，本次表决不允许修改。');
+  await page.goto(urls.owners);
+  await expect(page.getByRole('region', { name: '我的投票' })).toContainText('您的选择：弃权');
+  await logout(page);
+
+  // Another compound's member: the vote does not exist for them.
+  await login(page, demo.otherPropertyStaff);
+  const foreign = await page.request.post(api(urls.owners), { data: { voterKey, choice: ['agree'] } });
+  expect(foreign.status()).toBe(404);
+});
+
 test('at the end time the votes close; the results show every figure and the verdict', async ({ page }) => {
   test.setTimeout(4 * 60_000);
   await page.waitForTimeout(Math.max(0, endsAt - Date.now() + 2_000));
@@ -182,7 +218,7 @@ test('at the end time the votes close; the results show every figure and the ver
   await expect(result.getByRole('status')).toHaveText('✕ 未通过');
   await expect(result.getByRole('listitem', { name: '参与表决的业主人数' })).toContainText('未达到');
   const figures = result.getByRole('table');
-  await expect(figures.getByRole('row', { name: /参与表决/ })).toContainText('5');
+  await expect(figures.getByRole('row', { name: /参与表决/ })).toContainText('6');
   await expect(figures.getByRole('row', { name: /同意/ })).toContainText('4');
   await result.getByText(/回执码清单/).click();
   await expect(result.getByText(receipt)).toBeVisible();
@@ -207,6 +243,6 @@ test('npm run recount recomputes the closed vote from its frozen electorate and 
     env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? '.e2e-data' },
     encoding: 'utf8',
   });
-  expect(out).toContain('participating 5 owners');
+  expect(out).toContain('participating 6 owners');
   expect(out).toContain('recount matches the stored result');
 });
