@@ -21,6 +21,13 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   nonVotersFollowMajority: false,
 };
 
+/** The compound's periods in days, with their upper bounds (lib/validation/admin.ts). */
+const DAY_FIELDS = [
+  ['noticeDays', 30],
+  ['ratingDays', 30],
+  ['escalateAfterDays', 60],
+] as const;
+
 /** The fields shared by "create a compound" and "edit a compound". */
 export function CompoundSettingsFields({
   values,
@@ -48,33 +55,18 @@ export function CompoundSettingsFields({
         error={fieldError('address')}
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          label={t('noticeDays')}
-          name="noticeDays"
-          type="number"
-          min={1}
-          max={30}
-          defaultValue={values.noticeDays}
-          error={fieldError('noticeDays')}
-        />
-        <TextField
-          label={t('ratingDays')}
-          name="ratingDays"
-          type="number"
-          min={1}
-          max={30}
-          defaultValue={values.ratingDays}
-          error={fieldError('ratingDays')}
-        />
-        <TextField
-          label={t('escalateAfterDays')}
-          name="escalateAfterDays"
-          type="number"
-          min={1}
-          max={60}
-          defaultValue={values.escalateAfterDays}
-          error={fieldError('escalateAfterDays')}
-        />
+        {DAY_FIELDS.map(([name, max]) => (
+          <TextField
+            key={name}
+            label={t(name)}
+            name={name}
+            type="number"
+            min={1}
+            max={max}
+            defaultValue={values[name]}
+            error={fieldError(name)}
+          />
+        ))}
       </div>
       <label className="flex items-start gap-3">
         <input

@@ -4,37 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { Button } from '../../../_components/button';
+import { CheckboxGroup } from '../../../_components/checkbox-group';
 import { TextField } from '../../../_components/field';
 import { FormStatus } from '../../../_components/form-status';
 import { useActionForm } from '../../../_components/use-action-form';
 import { scheduleMeetingAction } from './actions';
-
-function Checkboxes({
-  legend,
-  name,
-  items,
-  error,
-}: {
-  legend: string;
-  name: string;
-  items: { id: number; label: string }[];
-  error: string | null;
-}) {
-  return (
-    <fieldset aria-invalid={error ? true : undefined}>
-      <legend className="mb-2 font-medium">{legend}</legend>
-      <div className="grid max-h-72 gap-2 overflow-auto sm:grid-cols-2">
-        {items.map((i) => (
-          <label key={i.id} className="flex min-h-11 items-center gap-3 rounded-lg px-3 ring-1 ring-stone-200">
-            <input type="checkbox" name={name} value={i.id} className="size-5 shrink-0 accent-brand-700" />
-            {i.label}
-          </label>
-        ))}
-      </div>
-      {error && <p className="mt-1 text-brand-700 text-sm">{error}</p>}
-    </fieldset>
-  );
-}
 
 export function ScheduleMeetingForm(props: {
   compoundId: number;
@@ -60,13 +34,20 @@ export function ScheduleMeetingForm(props: {
           error={fieldError('place')}
         />
       </div>
-      <Checkboxes
+      <CheckboxGroup
         legend={t('agenda')}
         name="topicIds"
-        items={props.topics.map((x) => ({ id: x.id, label: x.title }))}
+        scroll
+        items={props.topics.map((x) => ({ value: x.id, label: x.title }))}
         error={fieldError('topicIds')}
       />
-      <Checkboxes legend={t('invitees')} name="inviteeIds" items={props.invitable} error={fieldError('inviteeIds')} />
+      <CheckboxGroup
+        legend={t('invitees')}
+        name="inviteeIds"
+        scroll
+        items={props.invitable.map((x) => ({ value: x.id, label: x.label }))}
+        error={fieldError('inviteeIds')}
+      />
       <TextField
         label={t('extraMobiles')}
         name="extraMobiles"

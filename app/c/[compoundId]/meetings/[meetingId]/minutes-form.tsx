@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Button } from '../../../../_components/button';
+import { CheckboxGroup } from '../../../../_components/checkbox-group';
 import { TextArea } from '../../../../_components/field';
 import { FormStatus } from '../../../../_components/form-status';
 import { useActionForm } from '../../../../_components/use-action-form';
@@ -18,24 +19,13 @@ export function MinutesForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="meetingId" value={props.meetingId} />
-      <fieldset>
-        <legend className="mb-2 font-medium">{t('whoAttended')}</legend>
-        <div className="grid gap-2 sm:grid-cols-3">
-          {props.invitees.map((i) => (
-            <label key={i.id} className="flex min-h-11 items-center gap-3 rounded-lg px-3 ring-1 ring-stone-200">
-              <input
-                type="checkbox"
-                name="attendeeIds"
-                value={i.id}
-                defaultChecked={i.attended}
-                className="size-5 accent-brand-700"
-              />
-              {i.name}
-            </label>
-          ))}
-        </div>
-        {fieldError('attendeeIds') && <p className="mt-1 text-brand-700 text-sm">{fieldError('attendeeIds')}</p>}
-      </fieldset>
+      <CheckboxGroup
+        legend={t('whoAttended')}
+        name="attendeeIds"
+        columns="sm:grid-cols-3"
+        items={props.invitees.map((i) => ({ value: i.id, label: i.name, checked: i.attended }))}
+        error={fieldError('attendeeIds')}
+      />
       <TextArea
         label={t('minutes')}
         name="minutes"

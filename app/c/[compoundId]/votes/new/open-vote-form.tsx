@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { ART278_ITEMS, matterOf } from '@/lib/voting/matters';
 import type { VoteKind } from '@/lib/voting/rules';
 import { Button } from '../../../../_components/button';
+import { CheckboxGroup } from '../../../../_components/checkbox-group';
 import { SelectField, TextArea, TextField } from '../../../../_components/field';
 import { FormStatus } from '../../../../_components/form-status';
 import { useActionForm } from '../../../../_components/use-action-form';
@@ -99,18 +100,14 @@ export function OpenVoteForm(props: {
             <option value="single">{t('single')}</option>
             <option value="multiple">{t('multiple')}</option>
           </SelectField>
-          <fieldset>
-            <legend className="mb-2 font-medium">{t('scope')}</legend>
-            <p className="mb-2 text-sm text-stone-600">{t('scopeHint')}</p>
-            <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-              {props.buildings.map((b) => (
-                <label key={b.id} className="flex min-h-11 items-center gap-2 rounded-lg px-3 ring-1 ring-stone-200">
-                  <input type="checkbox" name="buildingIds" value={b.id} className="size-5 accent-brand-700" />
-                  {b.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGroup
+            legend={t('scope')}
+            hint={t('scopeHint')}
+            name="buildingIds"
+            columns="grid-cols-2 sm:grid-cols-4"
+            items={props.buildings.map((b) => ({ value: b.id, label: b.name }))}
+            error={fieldError('buildingIds')}
+          />
         </>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
