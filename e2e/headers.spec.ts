@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { demo, login } from './fixtures';
+
+test('pages carry the security headers, and still work under the policy', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const res = await page.goto('/login');
+  const h = res?.headers() ?? {};
+  const csp = h['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain("'unsafe-inline' 'nonce");
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  // Served over plain HTTP here, so no HSTS (it is sent when the request came over HTTPS).
+  expect(h['strict-transport-security']).toBeUndefined();
+
+  // Every inline script in the served HTML carries that response's nonce.
+  const raw = await page.request.get('/login');
+  const rawNonce = /'nonce-([^']+)'/.exec(raw.headers()['content-security-policy'] ?? '')?.[1];
+  const inline = [...(await raw.text()).matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1] ?? '');
+  expect(inline.length).toBeGreaterThan(0);
+  for (const attrs of inline) expect(attrs).toContain(`nonce="${rawNonce}"`);
+
+  // Hydrated and interactive: logging in and switching language are client-side.
+  await login(page, demo.secretary);
+  await page.getByRole('button', { name: '切换语言' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, 王秋萍');
+  await page.getByRole('button', { name: 'Switch language' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('王秋萍，您好');
+  expect(violations).toEqual([]);
+
+  const api = await page.request.get('/api/health');
+  expect(api.headers()['x-content-type-options']).toBe('nosniff');
+});
