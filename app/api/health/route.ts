@@ -1,4 +1,5 @@
 import { healthCheck } from '@/db/queries/health';
+import { json } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -6,8 +7,8 @@ export const dynamic = 'force-dynamic';
 export function GET() {
   try {
     const { compounds } = healthCheck();
-    return Response.json({ ok: true, compounds });
+    return json({ ok: true, compounds });
   } catch {
-    return Response.json({ ok: false }, { status: 503 });
+    return json({ ok: false }, 503);
   }
 }

@@ -1,4 +1,5 @@
 import { sqlStatementCount } from '@/db/client';
+import { json } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -6,5 +7,5 @@ export const dynamic = 'force-dynamic';
 export function GET() {
   const count = sqlStatementCount();
   if (count === null) return new Response('Not found', { status: 404 });
-  return Response.json({ count });
+  return json({ count });
 }

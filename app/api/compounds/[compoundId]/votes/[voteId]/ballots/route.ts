@@ -1,4 +1,5 @@
 import { submitBallot } from '@/app/c/[compoundId]/votes/ballot';
+import { json } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,20 +10,20 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(req: Request, ctx: { params: Promise<{ compoundId: string; voteId: string }> }) {
   if (!req.headers.get('content-type')?.startsWith('application/json')) {
-    return Response.json({ ok: false, message: 'Content-Type must be application/json' }, { status: 415 });
+    return json({ ok: false, message: 'Content-Type must be application/json' }, 415);
   }
   let body: unknown;
   try {
     body = await req.json();
   } catch {
-    return Response.json({ ok: false, message: 'Invalid JSON' }, { status: 400 });
+    return json({ ok: false, message: 'Invalid JSON' }, 400);
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return Response.json({ ok: false, message: 'Expected a JSON object' }, { status: 400 });
+    return json({ ok: false, message: 'Expected a JSON object' }, 400);
   }
   const { compoundId, voteId } = await ctx.params;
   const result = await submitBallot(compoundId, { ...(body as Record<string, unknown>), voteId });
-  if (result.ok) return Response.json(result, { status: 201 });
+  if (result.ok) return json(result, 201);
   const status = result.code === 'notFound' ? 404 : result.code === 'signedOut' ? 401 : result.fieldErrors ? 400 : 409;
-  return Response.json(result, { status });
+  return json(result, status);
 }
