@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { getDb, writeTransaction } from '../client';
 import { auditLog, buildings, compoundServices, compounds, people, propertyCompanies } from '../schema';
 import { appendAudit } from './audit';
@@ -217,13 +217,5 @@ export function listRecentAudit(compoundId: number | null, limit = 20) {
     .where(compoundId === null ? isNull(auditLog.compoundId) : eq(auditLog.compoundId, compoundId))
     .orderBy(desc(auditLog.id))
     .limit(limit)
-    .all();
-}
-
-export function countCompoundsByCommunity() {
-  return getDb()
-    .select({ communityId: compounds.communityId, n: sql<number>`count(*)` })
-    .from(compounds)
-    .groupBy(compounds.communityId)
     .all();
 }

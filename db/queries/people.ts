@@ -1,11 +1,10 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, like, or, sql } from 'drizzle-orm';
 import type { AssignableRole, GuestKind, ScopeType } from '@/lib/auth/roles';
+import { escapeLike } from './like';
 import { getDb, writeTransaction } from '../client';
 import { buildings, compounds, holderMembers, holders, memberships, people, sessions, streets, units } from '../schema';
 import { appendAudit } from './audit';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function searchPeople(q: string, limit = 30) {
   const pattern = `${escapeLike(q)}%`;

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/roles';
 import type { TopicCategory } from '@/lib/topics/categories';
+import { escapeLike } from './like';
 import { getDb } from '../client';
 import { auditLog, buildings, people, propertyCompanies, topicPhotos, topics } from '../schema';
 
@@ -15,8 +16,6 @@ export interface TopicFilters {
   sort: 'new' | 'cosigns' | 'active';
   page: number;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Search that works for Chinese: FTS5 trigram for 3+ characters (one quoted phrase, so user text
@@ -120,8 +119,6 @@ export function getTopic(compoundId: number, topicId: number, readerId = 0) {
     following: Boolean(following),
   };
 }
-
-export type TopicDetail = NonNullable<ReturnType<typeof getTopic>>;
 
 /** The topic's timeline: its audit entries with who made them. */
 export function topicTimeline(topicId: number) {

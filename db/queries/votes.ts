@@ -168,8 +168,6 @@ export function getVote(compoundId: number, voteId: number) {
   return { ...vote, options: optionsStatement().all({ voteId }) };
 }
 
-export type VoteRow = NonNullable<ReturnType<typeof getVote>>;
-
 const counted = or(eq(ballots.channel, 'online'), isNotNull(ballots.confirmedBy));
 
 /** Live turnout: voters and counted ballots by head, and for owners' decisions by area. One query. */
@@ -578,13 +576,4 @@ export function listReceipts(voteId: number) {
   return getDb().all<{ receiptCode: string; choice: string; channel: string }>(sql`
     select receipt_code as receiptCode, choice, channel from ballots
      where vote_id = ${voteId} and (channel = 'online' or confirmed_by is not null) order by receipt_code`);
-}
-
-export function listVoters(voteId: number) {
-  return getDb()
-    .select({ voterKey: voteVoters.voterKey, name: voteVoters.name, place: voteVoters.place })
-    .from(voteVoters)
-    .where(eq(voteVoters.voteId, voteId))
-    .orderBy(asc(voteVoters.place))
-    .all();
 }
