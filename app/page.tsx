@@ -35,11 +35,23 @@ export default async function HomePage() {
             ))}
           </ul>
         )}
-        {isStaff(actor) && (
-          <Link href="/admin" className={buttonClass('secondary', 'mt-3')}>
-            {t('admin')}
-          </Link>
-        )}
+        <div className="mt-3 flex flex-wrap gap-2">
+          {isStaff(actor) && (
+            <Link href="/admin" className={buttonClass('secondary')}>
+              {t('admin')}
+            </Link>
+          )}
+          {actor.memberships.some((m) => m.role === 'property_staff') && (
+            <Link href="/tasks" className={buttonClass('primary')}>
+              {t('tasks')}
+            </Link>
+          )}
+          {actor.memberships.some((m) => m.role === 'community_worker' || m.role === 'street_staff') && (
+            <Link href="/escalations" className={buttonClass('primary')}>
+              {t('escalations')}
+            </Link>
+          )}
+        </div>
       </section>
 
       <section aria-labelledby="my-compounds">

@@ -304,6 +304,8 @@ export const topicPhotos = sqliteTable(
     file: text('file').notNull(),
     mime: text('mime', { enum: ['image/jpeg', 'image/png', 'image/webp'] }).notNull(),
     bytes: integer('bytes').notNull(),
+    /** Set for evidence attached to a progress update; the topic's own photos have none. */
+    updateId: integer('update_id'),
     createdAt: createdAt(),
   },
   (t) => [index('topic_photos_topic').on(t.topicId)],
@@ -461,7 +463,20 @@ export const meetingInvitees = sqliteTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_invitees_person').on(t.personId)],
 );
 
-export const NOTIFICATION_KINDS = ['reply', 'status', 'position', 'meeting', 'comment_hidden', 'cosign'] as const;
+export const NOTIFICATION_KINDS = [
+  'reply',
+  'status',
+  'position',
+  'meeting',
+  'comment_hidden',
+  'cosign',
+  'objection',
+  'objection_answered',
+  'overdue',
+  'escalation',
+  'escalation_answered',
+  'reopened',
+] as const;
 
 export const notifications = sqliteTable(
   'notifications',
@@ -599,4 +614,179 @@ export const ballots = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.voteId, t.voterKey] }), uniqueIndex('ballots_receipt').on(t.voteId, t.receiptCode)],
+);
+
+// ── Follow-through: decisions, objections, tasks, progress, ratings, escalations ──
+
+export const TASK_PARTIES = ['property', 'committee', 'branch', 'community'] as const;
+
+/**
+ * A decision (决议) on a topic: what was decided, on which vote, by whom it is carried out and by
+ * when. Published for a notice period (公示); an upheld objection withdraws it (kept, not deleted).
+ */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    voteId: integer('vote_id').references(() => votes.id),
+    body: text('body').notNull(),
+    minutes: text('minutes').notNull().default(''),
+    party: text('party', { enum: TASK_PARTIES }).notNull(),
+    companyId: integer('company_id').references(() => propertyCompanies.id),
+    deadlineAt: integer('deadline_at').notNull(),
+    recordedBy: integer('recorded_by').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+    publishedAt: integer('published_at'),
+    noticeEndsAt: integer('notice_ends_at'),
+    withdrawnAt: integer('withdrawn_at'),
+  },
+  (t) => [index('decisions_topic').on(t.topicId, t.id), index('decisions_compound').on(t.compoundId, t.recordedAt)],
+);
+
+/** An objection (异议) lodged during the notice period, and the secretary's answer. */
+export const objections = sqliteTable(
+  'objections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id').notNull(),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    decisionId: integer('decision_id')
+      .notNull()
+      .references(() => decisions.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => people.id),
+    reason: text('reason').notNull(),
+    createdAt: integer('created_at').notNull(),
+    outcome: text('outcome', { enum: ['upheld', 'dismissed'] }),
+    answer: text('answer'),
+    answeredBy: integer('answered_by'),
+    answeredAt: integer('answered_at'),
+  },
+  (t) => [index('objections_decision').on(t.decisionId, t.id)],
+);
+
+/**
+ * The carrying out of a topic (实施): one per topic, for a published decision or a small matter.
+ * The topic's status says where it stands; this row holds who, by when, how far, and the timers.
+ */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    decisionId: integer('decision_id').references(() => decisions.id),
+    party: text('party', { enum: TASK_PARTIES }).notNull(),
+    companyId: integer('company_id').references(() => propertyCompanies.id),
+    deadlineAt: integer('deadline_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    acceptedAt: integer('accepted_at'),
+    acceptedBy: integer('accepted_by'),
+    percent: integer('percent').notNull().default(0),
+    doneAt: integer('done_at'),
+    /** Rating rounds: 1, and one more each time poor ratings send it back. */
+    round: integer('round').notNull().default(1),
+    ratingEndsAt: integer('rating_ends_at'),
+    overdueAt: integer('overdue_at'),
+    autoEscalatedAt: integer('auto_escalated_at'),
+    closedAt: integer('closed_at'),
+    /** Final average ×10 (e.g. 43 = 4.3), null when closed without ratings. */
+    averageTenths: integer('average_tenths'),
+  },
+  (t) => [
+    uniqueIndex('tasks_topic').on(t.topicId),
+    index('tasks_company_deadline').on(t.companyId, t.deadlineAt),
+    index('tasks_deadline').on(t.deadlineAt),
+  ],
+);
+
+/** Progress updates (进展) and the completion report, with percent done; photos in topic_photos. */
+export const taskUpdates = sqliteTable(
+  'task_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id').notNull(),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => people.id),
+    kind: text('kind', { enum: ['accepted', 'progress', 'done'] }).notNull(),
+    body: text('body').notNull(),
+    percent: integer('percent').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('task_updates_task').on(t.taskId, t.id)],
+);
+
+/** Ratings (评议): one per resident per round, 1–5 stars. */
+export const ratings = sqliteTable(
+  'ratings',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    round: integer('round').notNull(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    compoundId: integer('compound_id').notNull(),
+    stars: integer('stars').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.round, t.personId] })],
+);
+
+/**
+ * A matter sent up (大事全网联动): one row per level. Forwarding closes the community's row and
+ * opens the street's; an answer goes back down to the compound. Time at each level is
+ * answered_at (or forwarded) minus raised_at.
+ */
+export const escalations = sqliteTable(
+  'escalations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    level: text('level', { enum: ['community', 'street'] }).notNull(),
+    communityId: integer('community_id').notNull(),
+    streetId: integer('street_id').notNull(),
+    reason: text('reason').notNull(),
+    auto: integer('auto', { mode: 'boolean' }).notNull().default(false),
+    raisedBy: integer('raised_by'),
+    raisedAt: integer('raised_at').notNull(),
+    state: text('state', { enum: ['open', 'answered', 'forwarded'] })
+      .notNull()
+      .default('open'),
+    answer: text('answer'),
+    answeredBy: integer('answered_by'),
+    answeredAt: integer('answered_at'),
+  },
+  (t) => [
+    index('escalations_topic').on(t.topicId, t.id),
+    index('escalations_community').on(t.level, t.communityId, t.state),
+    index('escalations_street').on(t.level, t.streetId, t.state),
+  ],
 );

@@ -356,6 +356,12 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     setHolder(key, holderId);
   }
 
+  seedHistory(tx, now, {
+    compoundId: scopeIds.get('c:双全楼院'),
+    companyId: scopeIds.get('p:安居物业服务有限公司'),
+    staffId: personIds.get('13800000009'),
+  });
+
   appendAudit(tx, {
     compoundId: null,
     actorId: null,
@@ -364,4 +370,101 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     action: 'seed_demo',
     data: { compounds: COMPOUNDS.length, units: unitIds.size, accounts: DEMO_ACCOUNTS.length },
   });
+}
+
+/**
+ * A little history so the demo's lists are not empty on day one: in 双全楼院, a resident's small
+ * matter (stair lights out) went straight to 安居物业, who accepted it and are 40% through. Written
+ * like the app writes it: the topic, its task and updates, and an audit entry per move.
+ */
+function seedHistory(tx: Tx, now: number, ids: { compoundId?: number; companyId?: number; staffId?: number }) {
+  const { compoundId, companyId, staffId } = ids;
+  if (compoundId === undefined || companyId === undefined || staffId === undefined) {
+    throw new Error('demo history: 双全楼院, 安居物业 or 周海燕 is missing');
+  }
+  const author = tx.get<{ id: number; buildingId: number }>(sql`
+    select hm.person_id as id, u.building_id as buildingId from holder_members hm
+      join holders h on h.id = hm.holder_id join units u on u.holder_id = h.id
+     where h.compound_id = ${compoundId} order by hm.person_id limit 1`);
+  if (!author) throw new Error('demo history: 双全楼院 has no owners');
+  const hour = 3_600_000;
+  const raisedAt = now - 50 * hour;
+  const topicId = tx
+    .insert(s.topics)
+    .values({
+      compoundId,
+      buildingId: author.buildingId,
+      authorId: author.id,
+      title: '双全楼2单元楼道灯不亮',
+      description: '2单元三楼到六楼的楼道灯坏了一周，晚上上下楼看不见，老人容易摔倒。',
+      category: 'repairs',
+      status: 'in_progress',
+      routedCompanyId: companyId,
+      createdAt: raisedAt,
+      activityAt: now - 20 * hour,
+    })
+    .returning({ id: s.topics.id })
+    .get().id;
+  tx.insert(s.topicFollows).values({ topicId, personId: author.id, createdAt: raisedAt }).run();
+  const taskId = tx
+    .insert(s.tasks)
+    .values({
+      compoundId,
+      topicId,
+      party: 'property',
+      companyId,
+      deadlineAt: raisedAt + 7 * 24 * hour,
+      createdAt: raisedAt + hour,
+      acceptedAt: now - 40 * hour,
+      acceptedBy: staffId,
+      percent: 40,
+    })
+    .returning({ id: s.tasks.id })
+    .get().id;
+  const updates = [
+    { kind: 'accepted' as const, body: '已安排电工查看线路。', percent: 0, at: now - 40 * hour },
+    { kind: 'progress' as const, body: '三楼、四楼灯具已更换，五楼六楼等配件到货。', percent: 40, at: now - 20 * hour },
+  ];
+  for (const u of updates) {
+    tx.insert(s.taskUpdates)
+      .values({
+        compoundId,
+        topicId,
+        taskId,
+        authorId: staffId,
+        kind: u.kind,
+        body: u.body,
+        percent: u.percent,
+        createdAt: u.at,
+      })
+      .run();
+  }
+  const audit = (
+    actorId: number | null,
+    at: number,
+    action: string,
+    from: string | null,
+    to: string | null,
+    data?: unknown,
+  ) =>
+    appendAudit(tx, {
+      compoundId,
+      actorId,
+      at,
+      entity: 'topic',
+      entityId: topicId,
+      action,
+      fromState: from,
+      toState: to,
+      data,
+    });
+  audit(author.id, raisedAt, 'raise', null, 'raised', {
+    title: '双全楼2单元楼道灯不亮',
+    category: 'repairs',
+    photos: 0,
+  });
+  // Routed before the compound had a branch secretary on the platform: no named reviewer.
+  audit(null, raisedAt + hour, 'route_small_matter', 'raised', 'small_matter', { routedCompanyId: companyId });
+  audit(staffId, now - 40 * hour, 'accept_task', 'small_matter', 'in_progress');
+  audit(staffId, now - 20 * hour, 'progress', null, null, { percent: 40, photos: 0 });
 }

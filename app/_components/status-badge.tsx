@@ -7,6 +7,14 @@ const LOOK: Record<string, { icon: string; cls: string }> = {
   rejected: { icon: '✕', cls: 'bg-stone-100 text-stone-700 ring-stone-300' },
   merged: { icon: '⇢', cls: 'bg-stone-100 text-stone-700 ring-stone-300' },
   small_matter: { icon: '➜', cls: 'bg-emerald-50 text-emerald-900 ring-emerald-300' },
+  voting: { icon: '▷', cls: 'bg-violet-50 text-violet-900 ring-violet-300' },
+  voted: { icon: '▶', cls: 'bg-violet-50 text-violet-900 ring-violet-300' },
+  decided: { icon: '◇', cls: 'bg-amber-50 text-amber-900 ring-amber-300' },
+  publicised: { icon: '◆', cls: 'bg-sky-50 text-sky-900 ring-sky-300' },
+  assigned: { icon: '◔', cls: 'bg-orange-50 text-orange-900 ring-orange-300' },
+  in_progress: { icon: '◑', cls: 'bg-emerald-50 text-emerald-900 ring-emerald-300' },
+  rating: { icon: '☆', cls: 'bg-yellow-50 text-yellow-900 ring-yellow-300' },
+  closed: { icon: '✓', cls: 'bg-stone-100 text-stone-800 ring-stone-300' },
 };
 
 export async function StatusBadge({ status }: { status: string }) {

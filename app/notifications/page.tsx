@@ -47,6 +47,20 @@ export default async function NotificationsPage() {
         return t('commentHidden', { topic, reason: n.detail ?? '' });
       case 'cosign':
         return t('cosign', { actor: actorName, topic });
+      case 'objection':
+        return t('objection', { actor: actorName, topic });
+      case 'objection_answered':
+        return t(n.detail === 'upheld' ? 'objectionUpheld' : 'objectionDismissed', { topic });
+      case 'overdue':
+        return t('overdue', { topic });
+      case 'escalation':
+        return t(n.detail === 'street' ? 'escalationStreet' : 'escalationCommunity', { topic });
+      case 'escalation_answered':
+        return t(n.detail === 'street' ? 'escalationAnsweredStreet' : 'escalationAnsweredCommunity', { topic });
+      case 'reopened': {
+        const [poor, count] = (n.detail ?? '0/0').split('/');
+        return t('reopened', { topic, poor: poor ?? '0', count: count ?? '0' });
+      }
     }
   };
   const href = (n: (typeof items)[number]) =>

@@ -11,7 +11,7 @@ type Kind = (typeof notifications.$inferInsert)['kind'];
 export function notify(
   tx: Tx,
   personIds: Iterable<number>,
-  n: { compoundId: number; kind: Kind; actorId: number; topicId?: number; meetingId?: number; detail?: string },
+  n: { compoundId: number; kind: Kind; actorId: number | null; topicId?: number; meetingId?: number; detail?: string },
   at: number,
 ) {
   const seen = new Set<number>();

@@ -4,7 +4,9 @@ import type { TopicMove } from '@/lib/topics/lifecycle';
 import type { TopicCategory } from '@/lib/topics/categories';
 import { getDb, writeTransaction } from '../client';
 import { compoundServices, topicCosigns, topicFollows, topicPhotos, topics } from '../schema';
+import { DAY_MS, SMALL_MATTER_DAYS } from '@/lib/followthrough/rules';
 import { appendAudit } from './audit';
+import { createSmallMatterTask } from './followthrough';
 import { followersOf, notify } from './notifications';
 
 export interface NewTopic {
@@ -108,6 +110,13 @@ export function applyTopicMove(
       .where(and(eq(topics.id, topicId), eq(topics.compoundId, compoundId), eq(topics.status, move.from)))
       .run();
     if (res.changes === 0) return false;
+    if (routedCompanyId !== null) {
+      createSmallMatterTask(
+        tx,
+        { compoundId, topicId, companyId: routedCompanyId, deadlineAt: now + SMALL_MATTER_DAYS * DAY_MS },
+        now,
+      );
+    }
     appendAudit(tx, {
       compoundId,
       actorId,

@@ -100,7 +100,7 @@ export function getTopic(compoundId: number, topicId: number, readerId = 0) {
       createdAt: topics.createdAt,
       photos: sql<
         string | null
-      >`(select group_concat(id) from (select id from topic_photos where topic_id = ${topicId} order by id))`,
+      >`(select group_concat(id) from (select id from topic_photos where topic_id = ${topicId} and update_id is null order by id))`,
       cosigned: sql<number>`exists(select 1 from topic_cosigns where topic_id = ${topicId} and person_id = ${readerId})`,
       following: sql<number>`exists(select 1 from topic_follows where topic_id = ${topicId} and person_id = ${readerId})`,
     })

@@ -1,16 +1,54 @@
+import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/queries/followthrough';
 import { closeVote, listDueVotes } from '@/db/queries/votes';
+import { dueMoves } from '@/lib/followthrough/rules';
+
+export interface TickReport {
+  closedVotes: number;
+  noticesEnded: number;
+  overdue: number;
+  escalated: number;
+  ratingsClosed: number;
+  reopened: number;
+}
 
 /**
  * Time-based moves that must happen whether or not anyone visits a page: votes close at their end
- * time. Runs every `intervalMs` in the server process and once at start, so a restart catches up on
- * anything that fell due while it was down.
+ * time; notice periods end; tasks go overdue and escalate by themselves; rating periods end. Runs
+ * every `intervalMs` in the server process and once at start, so a restart catches up on anything
+ * that fell due while it was down. Each move is its own compare-and-set transaction, so a move made
+ * by hand meanwhile (or by a second process) is never made twice. `onlyTopic` limits the
+ * follow-through timers to one topic (npm run clock).
  */
-export function tick(now: number): { closedVotes: number } {
-  let closedVotes = 0;
-  for (const v of listDueVotes(now)) {
-    if (closeVote(v.compoundId, v.id, null, now)) closedVotes++;
+export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | null } = {}): TickReport {
+  const report: TickReport = {
+    closedVotes: 0,
+    noticesEnded: 0,
+    overdue: 0,
+    escalated: 0,
+    ratingsClosed: 0,
+    reopened: 0,
+  };
+  if (opts.votes ?? true) {
+    for (const v of listDueVotes(now)) {
+      if (closeVote(v.compoundId, v.id, null, now)) report.closedVotes++;
+    }
   }
-  return { closedVotes };
+  for (const t of listDueTimers(now, opts.onlyTopic ?? null)) {
+    const moves = dueMoves({ ...t, hasOpenEscalation: Boolean(t.hasOpenEscalation) }, now);
+    for (const move of moves) {
+      if (move === 'end_notice' && endNotice(t.compoundId, t.topicId, now)) report.noticesEnded++;
+      if (move === 'mark_overdue' && markOverdue(t.compoundId, t.topicId, now)) report.overdue++;
+      if (move === 'auto_escalate' && autoEscalate(t.compoundId, t.topicId, t.escalateAfterDays, now)) {
+        report.escalated++;
+      }
+      if (move === 'end_rating') {
+        const outcome = endRating(t.compoundId, t.topicId, now);
+        if (outcome === 'closed') report.ratingsClosed++;
+        if (outcome === 'reopened') report.reopened++;
+      }
+    }
+  }
+  return report;
 }
 
 export function startClock(intervalMs = 30_000): void {

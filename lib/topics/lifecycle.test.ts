@@ -13,16 +13,22 @@ import {
   type TopicAction,
   type TopicStatus,
   VOTE_ORGANISERS,
+  DECIDERS,
+  TASK_PARTIES,
+  CLOCK,
+  clockMove,
 } from './lifecycle';
 
 /** Who makes each action: the reviewers (step 2, 议题审核) or the vote organisers (step 4, 表决). */
-type Panel = 'review' | 'organise';
+type Panel = 'review' | 'organise' | 'decide' | 'task' | 'clock';
 
 interface Powers {
   /** May review a raised topic: accept, reject, merge, route as a small matter. */
   review: boolean;
   /** May open and close votes on a topic. */
   organise: boolean;
+  /** May be a task's responsible party (which task is theirs is checked in lib/followthrough). */
+  task?: boolean;
 }
 
 /**
@@ -32,15 +38,15 @@ interface Powers {
 const POWERS: Record<Role, Powers> = {
   owner: { review: false, organise: false },
   tenant: { review: false, organise: false },
-  branch_secretary: { review: true, organise: true },
-  branch_member: { review: false, organise: false },
-  committee_chair: { review: true, organise: true },
-  committee_member: { review: false, organise: true },
+  branch_secretary: { review: true, organise: true, task: true },
+  branch_member: { review: false, organise: false, task: true },
+  committee_chair: { review: true, organise: true, task: true },
+  committee_member: { review: false, organise: true, task: true },
   resident_rep: { review: false, organise: false },
   grid_worker: { review: false, organise: false },
   guest: { review: false, organise: false },
-  property_staff: { review: false, organise: false },
-  community_worker: { review: false, organise: false },
+  property_staff: { review: false, organise: false, task: true },
+  community_worker: { review: false, organise: false, task: true },
   street_staff: { review: false, organise: false },
   district_admin: { review: false, organise: false },
 };
@@ -53,19 +59,21 @@ interface RoleSet extends Powers {
 /** Sets of roles beyond the single roles, with what the set may do. */
 const COMBINED: readonly RoleSet[] = [
   { label: 'no roles', roles: [], review: false, organise: false },
-  { label: 'owner+committee_chair', roles: ['owner', 'committee_chair'], review: true, organise: true },
-  { label: 'owner+committee_member', roles: ['owner', 'committee_member'], review: false, organise: true },
+  { label: 'owner+committee_chair', roles: ['owner', 'committee_chair'], review: true, organise: true, task: true },
+  { label: 'owner+committee_member', roles: ['owner', 'committee_member'], review: false, organise: true, task: true },
   {
     label: 'owner+branch_member+committee_member',
     roles: ['owner', 'branch_member', 'committee_member'],
     review: false,
     organise: true,
+    task: true,
   },
   {
     label: 'owner+branch_member+resident_rep',
     roles: ['owner', 'branch_member', 'resident_rep'],
     review: false,
     organise: false,
+    task: true,
   },
   { label: 'tenant+guest+grid_worker', roles: ['tenant', 'guest', 'grid_worker'], review: false, organise: false },
   {
@@ -73,12 +81,14 @@ const COMBINED: readonly RoleSet[] = [
     roles: ['property_staff', 'street_staff', 'district_admin'],
     review: false,
     organise: false,
+    task: true,
   },
   {
     label: 'branch_secretary+committee_chair',
     roles: ['branch_secretary', 'committee_chair'],
     review: true,
     organise: true,
+    task: true,
   },
 ];
 
@@ -94,69 +104,41 @@ const PANEL: Record<TopicAction, Panel> = {
   route_small_matter: 'review',
   open_vote: 'organise',
   close_vote: 'organise',
+  record_decision: 'decide',
+  publish_decision: 'decide',
+  uphold_objection: 'decide',
+  end_notice: 'clock',
+  accept_task: 'task',
+  complete_task: 'task',
+  close_rating: 'clock',
+  reopen_task: 'clock',
 };
 
 /**
  * What someone on the action's panel gets for each action from each state: the target state, or
  * the refusal. Everyone else gets 'not_allowed' whatever the state.
  */
-const FOR_PANEL: Record<TopicAction, Record<TopicStatus, TopicStatus | 'wrong_state'>> = {
-  accept: {
-    raised: 'deliberating',
-    deliberating: 'wrong_state',
-    rejected: 'wrong_state',
-    merged: 'wrong_state',
-    small_matter: 'wrong_state',
-    voting: 'wrong_state',
-    voted: 'wrong_state',
-  },
-  reject: {
-    raised: 'rejected',
-    deliberating: 'wrong_state',
-    rejected: 'wrong_state',
-    merged: 'wrong_state',
-    small_matter: 'wrong_state',
-    voting: 'wrong_state',
-    voted: 'wrong_state',
-  },
-  merge: {
-    raised: 'merged',
-    deliberating: 'wrong_state',
-    rejected: 'wrong_state',
-    merged: 'wrong_state',
-    small_matter: 'wrong_state',
-    voting: 'wrong_state',
-    voted: 'wrong_state',
-  },
-  route_small_matter: {
-    raised: 'small_matter',
-    deliberating: 'wrong_state',
-    rejected: 'wrong_state',
-    merged: 'wrong_state',
-    small_matter: 'wrong_state',
-    voting: 'wrong_state',
-    voted: 'wrong_state',
-  },
-  open_vote: {
-    raised: 'wrong_state',
-    deliberating: 'voting',
-    rejected: 'wrong_state',
-    merged: 'wrong_state',
-    small_matter: 'wrong_state',
-    // A further vote on the same topic: another round, or a different kind.
-    voting: 'voting',
-    voted: 'voting',
-  },
-  close_vote: {
-    raised: 'wrong_state',
-    deliberating: 'wrong_state',
-    rejected: 'wrong_state',
-    merged: 'wrong_state',
-    small_matter: 'wrong_state',
-    voting: 'voted',
-    voted: 'wrong_state',
-  },
+const FOR_PANEL: Record<TopicAction, Partial<Record<TopicStatus, TopicStatus>>> = {
+  accept: { raised: 'deliberating' },
+  reject: { raised: 'rejected' },
+  merge: { raised: 'merged' },
+  route_small_matter: { raised: 'small_matter' },
+  // A further vote on the same topic: another round, or a different kind.
+  open_vote: { deliberating: 'voting', voting: 'voting', voted: 'voting' },
+  close_vote: { voting: 'voted' },
+  // A decision rests on a vote or on the deliberation itself, and may be revised until published.
+  record_decision: { deliberating: 'decided', voted: 'decided', decided: 'decided' },
+  publish_decision: { decided: 'publicised' },
+  uphold_objection: { publicised: 'deliberating' },
+  end_notice: { publicised: 'assigned' },
+  accept_task: { assigned: 'in_progress', small_matter: 'in_progress' },
+  complete_task: { in_progress: 'rating' },
+  close_rating: { rating: 'closed' },
+  reopen_task: { rating: 'in_progress' },
 };
+
+/** Every state not listed for an action is the wrong state for it. */
+const expected = (action: TopicAction, from: TopicStatus) => FOR_PANEL[action][from] ?? 'wrong_state';
 
 const REASON_REQUIRED: Record<TopicAction, boolean> = {
   accept: false,
@@ -165,14 +147,51 @@ const REASON_REQUIRED: Record<TopicAction, boolean> = {
   route_small_matter: false,
   open_vote: false,
   close_vote: false,
+  record_decision: false,
+  publish_decision: false,
+  uphold_objection: true,
+  end_notice: false,
+  accept_task: false,
+  complete_task: false,
+  close_rating: false,
+  reopen_task: false,
 };
 
-const PANEL_ROLES: Record<Panel, readonly Role[]> = { review: REVIEWERS, organise: VOTE_ORGANISERS };
+const PANEL_ROLES: Record<Panel, readonly Role[]> = {
+  review: REVIEWERS,
+  organise: VOTE_ORGANISERS,
+  decide: DECIDERS,
+  task: TASK_PARTIES,
+  clock: CLOCK,
+};
+
+const onPanel = (panel: Panel, set: Powers) =>
+  panel === 'review' || panel === 'decide'
+    ? set.review
+    : panel === 'organise'
+      ? set.organise
+      : panel === 'task'
+        ? Boolean(set.task)
+        : false;
 
 describe('the lifecycle table', () => {
   it('has exactly the states and actions the expectations below are written for', () => {
-    expect(TOPIC_STATUSES).toEqual(['raised', 'deliberating', 'rejected', 'merged', 'small_matter', 'voting', 'voted']);
-    expect(TOPIC_ACTIONS).toEqual(['accept', 'reject', 'merge', 'route_small_matter', 'open_vote', 'close_vote']);
+    expect(TOPIC_STATUSES).toEqual([
+      'raised',
+      'deliberating',
+      'rejected',
+      'merged',
+      'small_matter',
+      'voting',
+      'voted',
+      'decided',
+      'publicised',
+      'assigned',
+      'in_progress',
+      'rating',
+      'closed',
+    ]);
+    expect(Object.keys(FOR_PANEL)).toEqual([...TOPIC_ACTIONS]);
   });
 
   it('has a single-role set for every role', () => {
@@ -194,14 +213,14 @@ describe('the lifecycle table', () => {
 
   it('has exactly the moves of the expectation table, no more', () => {
     const allowed = TOPIC_ACTIONS.flatMap((action) =>
-      TOPIC_STATUSES.filter((from) => FOR_PANEL[action][from] !== 'wrong_state').map((from) => `${action}|${from}`),
+      TOPIC_STATUSES.filter((from) => expected(action, from) !== 'wrong_state').map((from) => `${action}|${from}`),
     );
     expect(TOPIC_MOVES.map((m) => `${m.action}|${m.from}`).sort()).toEqual(allowed.sort());
-    expect(TOPIC_MOVES).toHaveLength(8);
+    expect(TOPIC_MOVES).toHaveLength(19);
   });
 
-  it('requires a reason for reject and for nothing else', () => {
-    expect(TOPIC_MOVES.filter((m) => m.reasonRequired).map((m) => m.action)).toEqual(['reject']);
+  it('requires a reason for a rejection and an upheld objection, and nothing else', () => {
+    expect(TOPIC_MOVES.filter((m) => m.reasonRequired).map((m) => m.action)).toEqual(['reject', 'uphold_objection']);
   });
 
   it('moves only into known states, from known states', () => {
@@ -218,35 +237,36 @@ describe('planMove', () => {
   );
 
   it('covers every action × state × role set', () => {
-    expect(cases).toHaveLength(6 * 7 * (13 + COMBINED.length));
+    expect(cases).toHaveLength(14 * 13 * (13 + COMBINED.length));
   });
 
-  it.each(cases)('$action from $from by $label', ({ action, from, roles, review, organise }) => {
+  it.each(cases)('$action from $from by $label', (set) => {
+    const { action, from, roles } = set;
     const result = planMove(action, from, new Set(roles));
     const panel = PANEL[action];
-    const onPanel = panel === 'review' ? review : organise;
-    if (!onPanel) {
+    if (!onPanel(panel, set)) {
       expect(result).toEqual({ ok: false, reason: 'not_allowed' });
       return;
     }
-    const expected = FOR_PANEL[action][from];
-    if (expected === 'wrong_state') {
+    const to = expected(action, from);
+    if (to === 'wrong_state') {
       expect(result).toEqual({ ok: false, reason: 'wrong_state' });
       return;
     }
     expect(result).toEqual({
       ok: true,
-      move: { action, from, to: expected, by: PANEL_ROLES[panel], reasonRequired: REASON_REQUIRED[action] },
+      move: { action, from, to, by: PANEL_ROLES[panel], reasonRequired: REASON_REQUIRED[action] },
     });
   });
 
-  it.each(['', 'closed', 'RAISED', 'deliberating ', 'Voting'])(
+  it.each(['', 'finished', 'RAISED', 'deliberating ', 'Voting'])(
     'refuses any action from the unknown state %j',
     (from) => {
       for (const action of TOPIC_ACTIONS) {
         expect(planMove(action, from, new Set<Role>(['branch_secretary']))).toEqual({
           ok: false,
-          reason: 'wrong_state',
+          // Nobody makes the clock's moves by hand, in any state.
+          reason: PANEL[action] === 'clock' ? 'not_allowed' : 'wrong_state',
         });
         expect(planMove(action, from, new Set<Role>(['owner']))).toEqual({ ok: false, reason: 'not_allowed' });
       }
@@ -276,12 +296,18 @@ describe('availableMoves', () => {
     small_matter: { reviewer: [], other: [] },
     voting: { reviewer: [], other: [] },
     voted: { reviewer: [], other: [] },
+    decided: { reviewer: [], other: [] },
+    publicised: { reviewer: [], other: [] },
+    assigned: { reviewer: [], other: [] },
+    in_progress: { reviewer: [], other: [] },
+    rating: { reviewer: [], other: [] },
+    closed: { reviewer: [], other: [] },
   };
 
   const cases = TOPIC_STATUSES.flatMap((from) => ROLE_SETS.map((set) => ({ from, ...set })));
 
   it('covers every state × role set', () => {
-    expect(cases).toHaveLength(7 * (13 + COMBINED.length));
+    expect(cases).toHaveLength(13 * (13 + COMBINED.length));
   });
 
   it.each(cases)('on a $from topic for $label', ({ from, roles, review }) => {
@@ -336,11 +362,31 @@ describe('REVIEW_ACTIONS and isReviewAction', () => {
 });
 
 describe('isTopicStatus', () => {
-  it.each(['raised', 'deliberating', 'rejected', 'merged', 'small_matter', 'voting', 'voted'])('accepts %j', (s) => {
-    expect(isTopicStatus(s)).toBe(true);
-  });
+  it.each(['raised', 'deliberating', 'rejected', 'merged', 'small_matter', 'voting', 'voted', 'rating', 'closed'])(
+    'accepts %j',
+    (s) => {
+      expect(isTopicStatus(s)).toBe(true);
+    },
+  );
 
-  it.each(['', 'closed', 'Raised', ' raised', 'accept', 'open_vote', 'Voted'])('refuses %j', (s) => {
+  it.each(['', 'done', 'Raised', ' raised', 'accept', 'open_vote', 'Voted'])('refuses %j', (s) => {
     expect(isTopicStatus(s)).toBe(false);
+  });
+});
+
+describe('clockMove', () => {
+  it('finds the moves only the clock makes', () => {
+    expect(clockMove('end_notice', 'publicised')?.to).toBe('assigned');
+    expect(clockMove('close_rating', 'rating')?.to).toBe('closed');
+    expect(clockMove('reopen_task', 'rating')?.to).toBe('in_progress');
+  });
+  it('finds nothing from the wrong state or for a move people make', () => {
+    expect(clockMove('end_notice', 'decided')).toBeUndefined();
+    expect(clockMove('accept_task', 'assigned')).toBeUndefined();
+  });
+  it('is never planned for anyone by hand, whatever their roles', () => {
+    const everyone = new Set<Role>([...ASSIGNABLE_ROLES, 'owner']);
+    expect(planMove('end_notice', 'publicised', everyone)).toEqual({ ok: false, reason: 'not_allowed' });
+    expect(planMove('close_rating', 'rating', everyone)).toEqual({ ok: false, reason: 'not_allowed' });
   });
 });

@@ -14,10 +14,33 @@ export const TOPIC_STATUSES = [
   'small_matter',
   'voting',
   'voted',
+  // Follow-through (lib/followthrough): recorded, published for objections, handed to the
+  // responsible party, carried out, rated, closed.
+  'decided',
+  'publicised',
+  'assigned',
+  'in_progress',
+  'rating',
+  'closed',
 ] as const;
 export type TopicStatus = (typeof TOPIC_STATUSES)[number];
 
-export const TOPIC_ACTIONS = ['accept', 'reject', 'merge', 'route_small_matter', 'open_vote', 'close_vote'] as const;
+export const TOPIC_ACTIONS = [
+  'accept',
+  'reject',
+  'merge',
+  'route_small_matter',
+  'open_vote',
+  'close_vote',
+  'record_decision',
+  'publish_decision',
+  'uphold_objection',
+  'end_notice',
+  'accept_task',
+  'complete_task',
+  'close_rating',
+  'reopen_task',
+] as const;
 export type TopicAction = (typeof TOPIC_ACTIONS)[number];
 export const REVIEW_ACTIONS = ['accept', 'reject', 'merge', 'route_small_matter'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
@@ -34,6 +57,25 @@ export const REVIEWERS: readonly Role[] = ['branch_secretary', 'committee_chair'
  * owners' decisions (lib/voting/rules.ts says which kind); a vote closes by its organiser or its clock.
  */
 export const VOTE_ORGANISERS: readonly Role[] = ['branch_secretary', 'committee_chair', 'committee_member'];
+
+/** Steps 5–6: the secretary (with the committee chair) records and publishes the decision. */
+export const DECIDERS: readonly Role[] = ['branch_secretary', 'committee_chair'];
+
+/**
+ * Step 6: those who can be the responsible party of a task. Holding the role is not enough: the
+ * task names its party (and company), see lib/followthrough/rules.ts isResponsible.
+ */
+export const TASK_PARTIES: readonly Role[] = [
+  'property_staff',
+  'committee_chair',
+  'committee_member',
+  'branch_secretary',
+  'branch_member',
+  'community_worker',
+];
+
+/** Moves nobody makes by hand: the clock makes them when a period ends (lib/jobs/clock.ts). */
+export const CLOCK: readonly Role[] = [];
 
 export interface TopicMove {
   action: TopicAction;
@@ -54,6 +96,22 @@ export const TOPIC_MOVES: readonly TopicMove[] = [
   { action: 'open_vote', from: 'voting', to: 'voting', by: VOTE_ORGANISERS, reasonRequired: false },
   { action: 'open_vote', from: 'voted', to: 'voting', by: VOTE_ORGANISERS, reasonRequired: false },
   { action: 'close_vote', from: 'voting', to: 'voted', by: VOTE_ORGANISERS, reasonRequired: false },
+  // Step 5: a decision rests on a vote or on the deliberation itself (a council meeting's minutes);
+  // it may be revised until it is published.
+  { action: 'record_decision', from: 'deliberating', to: 'decided', by: DECIDERS, reasonRequired: false },
+  { action: 'record_decision', from: 'voted', to: 'decided', by: DECIDERS, reasonRequired: false },
+  { action: 'record_decision', from: 'decided', to: 'decided', by: DECIDERS, reasonRequired: false },
+  { action: 'publish_decision', from: 'decided', to: 'publicised', by: DECIDERS, reasonRequired: false },
+  // An objection upheld sends the topic back to deliberation; the decision is withdrawn.
+  { action: 'uphold_objection', from: 'publicised', to: 'deliberating', by: DECIDERS, reasonRequired: true },
+  { action: 'end_notice', from: 'publicised', to: 'assigned', by: CLOCK, reasonRequired: false },
+  // Step 6: decisions and small matters alike are accepted, carried out and marked done.
+  { action: 'accept_task', from: 'assigned', to: 'in_progress', by: TASK_PARTIES, reasonRequired: false },
+  { action: 'accept_task', from: 'small_matter', to: 'in_progress', by: TASK_PARTIES, reasonRequired: false },
+  { action: 'complete_task', from: 'in_progress', to: 'rating', by: TASK_PARTIES, reasonRequired: false },
+  // Step 7: the rating period ends; poor ratings send the task back.
+  { action: 'close_rating', from: 'rating', to: 'closed', by: CLOCK, reasonRequired: false },
+  { action: 'reopen_task', from: 'rating', to: 'in_progress', by: CLOCK, reasonRequired: false },
 ];
 
 export type MoveRefusal = 'wrong_state' | 'not_allowed';
@@ -75,13 +133,27 @@ export function planMove(
   return move ? { ok: true, move } : { ok: false, reason: 'wrong_state' };
 }
 
+/** A move the clock makes when a period ends; nobody makes it by hand. */
+export function clockMove(action: TopicAction, from: string): TopicMove | undefined {
+  return TOPIC_MOVES.find((m) => m.by === CLOCK && m.action === action && m.from === from);
+}
+
 /** Review moves (step 2) a person could make now: the review panel shows exactly these. */
 export function availableMoves(from: string, roles: ReadonlySet<Role>): TopicMove[] {
   return TOPIC_MOVES.filter((m) => m.by === REVIEWERS && m.from === from && m.by.some((r) => roles.has(r)));
 }
 
 /** Topics that are still open to discussion, co-signing and positions. */
-export const OPEN_FOR_DISCUSSION: readonly string[] = ['deliberating', 'voting', 'voted'];
+export const OPEN_FOR_DISCUSSION: readonly string[] = [
+  'deliberating',
+  'voting',
+  'voted',
+  'decided',
+  'publicised',
+  'assigned',
+  'in_progress',
+  'rating',
+];
 export const OPEN_FOR_COSIGN: readonly string[] = ['raised', 'deliberating'];
 /** A topic another may be merged into. */
 export const MERGE_TARGET_STATES: readonly string[] = ['raised', 'deliberating'];

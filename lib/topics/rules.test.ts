@@ -63,6 +63,12 @@ const COSIGN_OPEN: Record<TopicStatus, boolean> = {
   small_matter: false,
   voting: false,
   voted: false,
+  decided: false,
+  publicised: false,
+  assigned: false,
+  in_progress: false,
+  rating: false,
+  closed: false,
 };
 const DISCUSSION_OPEN: Record<TopicStatus, boolean> = {
   raised: false,
@@ -72,6 +78,12 @@ const DISCUSSION_OPEN: Record<TopicStatus, boolean> = {
   small_matter: false,
   voting: true,
   voted: true,
+  decided: true,
+  publicised: true,
+  assigned: true,
+  in_progress: true,
+  rating: true,
+  closed: false,
 };
 
 it('the table has a row for every role', () => {

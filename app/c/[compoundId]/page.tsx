@@ -16,7 +16,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CompoundPage({ params }: Props) {
   const { actor, compound, roles } = await requireCompound((await params).compoundId);
-  const [t, tn] = await Promise.all([getTranslations('compound'), getTranslations('nav')]);
+  const [t, tn, tf] = await Promise.all([
+    getTranslations('compound'),
+    getTranslations('nav'),
+    getTranslations('follow'),
+  ]);
+  const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
   const figures = compoundFigures(compound.id);
   const buildingList = listBuildings(compound.id);
   const figureItems = [
@@ -68,6 +73,40 @@ export default async function CompoundPage({ params }: Props) {
           ))}
         </dl>
       </section>
+
+      {!canViewRegister(actor, compound) && (
+        <section aria-labelledby="export-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+          <h2 id="export-h" className="mb-1 font-semibold text-lg">
+            {tf('exportTitle')}
+          </h2>
+          <p className="mb-3 text-sm text-stone-600">{tf('exportHint')}</p>
+          <form method="get" action={`/api/compounds/${compound.id}/export`} className="flex flex-wrap items-end gap-3">
+            <label className="block">
+              <span className="mb-1 block font-medium">{tf('from')}</span>
+              <input
+                type="date"
+                name="from"
+                required
+                defaultValue={day(Date.now() - 365 * 86_400_000)}
+                className="min-h-11 rounded-lg border border-stone-300 bg-white px-3"
+              />
+            </label>
+            <label className="block">
+              <span className="mb-1 block font-medium">{tf('to')}</span>
+              <input
+                type="date"
+                name="to"
+                required
+                defaultValue={day(Date.now())}
+                className="min-h-11 rounded-lg border border-stone-300 bg-white px-3"
+              />
+            </label>
+            <button type="submit" className={buttonClass('secondary')}>
+              {tf('exportCsv')}
+            </button>
+          </form>
+        </section>
+      )}
 
       <section aria-labelledby="building-list">
         <h2 id="building-list" className="mb-3 font-semibold text-lg">

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getMeeting } from '@/db/queries/meetings';
 import { parseId, requireCompound } from '@/lib/auth/guards';
 import { canManageMeetings } from '@/lib/topics/rules';
+import { PrintButton } from '../../../../_components/print-button';
 import { StatusBadge } from '../../../../_components/status-badge';
 import { MinutesForm } from './minutes-form';
 
@@ -26,7 +27,7 @@ export default async function MeetingPage({ params }: Props) {
 
   return (
     <div className="space-y-5">
-      <nav aria-label={t('title')} className="text-sm text-stone-600">
+      <nav aria-label={t('title')} className="no-print text-sm text-stone-600">
         <Link href={`/c/${compound.id}`} className="underline">
           {compound.name}
         </Link>{' '}
@@ -59,9 +60,14 @@ export default async function MeetingPage({ params }: Props) {
       </section>
       {meeting.status === 'held' && (
         <section aria-labelledby="minutes-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
-          <h2 id="minutes-h" className="mb-2 font-semibold text-lg">
-            {t('minutes')}
-          </h2>
+          <div className="mb-2 flex flex-wrap items-center gap-2">
+            <h2 id="minutes-h" className="font-semibold text-lg">
+              {t('minutes')}
+            </h2>
+            <span className="ml-auto">
+              <PrintButton label={t('printMinutes')} />
+            </span>
+          </div>
           <p className="whitespace-pre-wrap">{meeting.minutes}</p>
           <p className="mt-2 text-sm text-stone-600">
             {t('attended', { count: attended.length, total: meeting.invitees.length })}：
@@ -70,7 +76,7 @@ export default async function MeetingPage({ params }: Props) {
         </section>
       )}
       {manage && (
-        <section aria-labelledby="record-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+        <section aria-labelledby="record-h" className="no-print rounded-xl bg-white p-5 ring-1 ring-stone-200">
           <h2 id="record-h" className="mb-3 font-semibold text-lg">
             {meeting.status === 'held' ? t('editMinutes') : t('recordMinutes')}
           </h2>

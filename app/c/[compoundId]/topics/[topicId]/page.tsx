@@ -11,10 +11,12 @@ import { getActor } from '@/lib/auth/session';
 import { availableMoves, isReviewAction, planMove } from '@/lib/topics/lifecycle';
 import { canOpenVote } from '@/lib/voting/rules';
 import { listVotesOfTopic } from '@/db/queries/votes';
+import { getFollowThrough } from '@/db/queries/followthrough';
 import { buttonClass } from '../../../../_components/button';
 import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
 import { StatusBadge } from '../../../../_components/status-badge';
 import { Discussion } from './discussion';
+import { FollowThrough } from './follow-through';
 import { Positions } from './positions';
 import { ReviewForm } from './review-form';
 import { Timeline } from './timeline';
@@ -53,6 +55,7 @@ export default async function TopicPage({ params }: Props) {
     planMove('open_vote', topic.status, roles).ok &&
     (['consultation', 'council', 'owners'] as const).some((k) => canOpenVote(roles, k) === null);
   const timeline = topicTimeline(topic.id);
+  const follow = getFollowThrough(topic.id, actor.personId);
   const moves = availableMoves(topic.status, roles);
   const mergeTargets = moves.some((m) => m.action === 'merge') ? listMergeTargets(compound.id, topic.id) : [];
   const cosignDenied = canCosign(roles, topic, actor.personId, topic.cosigned);
@@ -180,6 +183,8 @@ export default async function TopicPage({ params }: Props) {
           )}
         </section>
       )}
+
+      <FollowThrough compound={compound} topic={topic} actor={actor} roles={roles} data={follow} />
 
       {meetings.length > 0 && (
         <section aria-labelledby="meetings-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">

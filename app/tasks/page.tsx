@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { companyTasks } from '@/db/queries/followthrough';
+import { requireActor } from '@/lib/auth/session';
+import { lateDays } from '@/lib/followthrough/rules';
+import { StatusBadge } from '../_components/status-badge';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('follow'))('tasksTitle') };
+}
+
+/** The property company's worklist: every task and small matter of every compound it serves. */
+export default async function TasksPage() {
+  const actor = await requireActor();
+  const companyIds = actor.memberships
+    .filter((m) => m.role === 'property_staff' && m.scopeType === 'company')
+    .map((m) => m.scopeId);
+  if (companyIds.length === 0) notFound();
+  const [t, format] = await Promise.all([getTranslations('follow'), getFormatter()]);
+  const now = Date.now();
+  const rows = companyTasks(companyIds, now);
+  const overdueCount = rows.filter((r) => lateDays(r.status, r.deadlineAt, r.overdueAt, now) !== null).length;
+  return (
+    <div className="space-y-4">
+      <h1 className="font-bold text-2xl">{t('tasksTitle')}</h1>
+      <p className="text-stone-700">{t('tasksSummary', { count: rows.length, overdue: overdueCount })}</p>
+      {rows.length === 0 ? (
+        <p className="rounded-xl bg-white p-5 text-stone-600 ring-1 ring-stone-200">{t('noTasks')}</p>
+      ) : (
+        <ul className="space-y-3">
+          {rows.map((r) => {
+            const late = lateDays(r.status, r.deadlineAt, r.overdueAt, now);
+            return (
+              <li key={r.topicId}>
+                <Link
+                  href={`/c/${r.compoundId}/topics/${r.topicId}`}
+                  className={`block rounded-xl bg-white p-4 ring-1 hover:ring-brand-600 ${late !== null ? 'ring-brand-700' : 'ring-stone-200'}`}
+                >
+                  <span className="flex flex-wrap items-center gap-2 text-sm">
+                    <StatusBadge status={r.status} />
+                    {late !== null && (
+                      <span className="rounded-full bg-brand-700 px-2.5 py-0.5 font-medium text-white">
+                        {t('overdueDays', { days: late })}
+                      </span>
+                    )}
+                    <span className="text-stone-600">
+                      {r.compoundName} · {r.decisionId === null ? t('smallMatter') : t('fromDecision')}
+                    </span>
+                  </span>
+                  <span className="mt-1 block font-semibold text-lg">{r.title}</span>
+                  <span className="mt-1 flex flex-wrap items-center gap-3 text-sm text-stone-700">
+                    <span>
+                      {t('deadline')}：
+                      <time dateTime={new Date(r.deadlineAt).toISOString()}>
+                        {format.dateTime(new Date(r.deadlineAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                      </time>
+                    </span>
+                    <span className="flex items-center gap-2">
+                      <span aria-hidden className="inline-block h-2 w-24 overflow-hidden rounded bg-stone-200">
+                        <span className="block h-2 bg-emerald-600" style={{ width: `${r.percent}%` }} />
+                      </span>
+                      {t('percentDone', { percent: r.percent })}
+                    </span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
