@@ -37,3 +37,18 @@ test('pages carry the security headers, and still work under the policy', async 
   const api = await page.request.get('/api/health');
   expect(api.headers()['x-content-type-options']).toBe('nosniff');
 });
+
+test('HTML typed into a topic is shown as text, never run as markup', async ({ page }) => {
+  const title = '<img src=x onerror="document.title=1">楼道';
+  const script = '<script>window.pwned = true</script>说明';
+  await login(page, demo.partyMember);
+  await page.goto('/c/1/topics/new');
+  await page.getByLabel('标题').fill(title);
+  await page.getByLabel('详细描述').fill(script);
+  await page.getByLabel('类别').selectOption({ label: '其他' });
+  await page.getByRole('button', { name: '提交议题' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(script)).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+});

@@ -72,6 +72,17 @@ export function listOwnedUnits(personId: number) {
     .all();
 }
 
+/** Compounds where the person holds a unit: their places in the register. */
+export function ownerCompoundIdsOf(personId: number): number[] {
+  return getDb()
+    .selectDistinct({ id: holders.compoundId })
+    .from(holderMembers)
+    .innerJoin(holders, eq(holders.id, holderMembers.holderId))
+    .where(eq(holderMembers.personId, personId))
+    .all()
+    .map((r) => r.id);
+}
+
 export type CreateAccountOutcome =
   | { ok: true; personId: number; activated: boolean }
   | { ok: false; error: 'mobileTaken' | 'nameMismatch'; registeredName?: string };

@@ -11,12 +11,19 @@ import {
   getPerson,
   grantRole,
   listMembershipsOf,
+  ownerCompoundIdsOf,
   revokeRole,
   setPassword,
 } from '@/db/queries/people';
 import type { ActionResult } from '@/lib/actions/result';
 import { actorOrFail, fail, failField, formToObject, invalid } from '@/lib/actions/server';
-import { type Actor, canCreateAccount, canManageRole, type GrantTarget } from '@/lib/auth/permissions';
+import {
+  type Actor,
+  canCreateAccount,
+  canManageRole,
+  type GrantTarget,
+  staffOverCompound,
+} from '@/lib/auth/permissions';
 import { type AssignableRole, ROLE_SCOPE, type ScopeType } from '@/lib/auth/roles';
 import { createAccountSchema, grantRoleSchema, revokeRoleSchema, setPasswordSchema } from '@/lib/validation/admin';
 
@@ -122,9 +129,15 @@ export async function resetPasswordAction(_prev: ActionResult | null, form: Form
   const parsed = setPasswordSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
   if (!getPerson(parsed.data.personId)) return fail('notFound');
-  // Only for someone all of whose roles the actor could give: no one resets a superior's password.
+  // Only for someone all of whose roles the actor could give (no one resets a superior's password),
+  // and who owns only in compounds the actor oversees (staff of another community cannot take over
+  // a resident's account and vote in their name).
   for (const m of listMembershipsOf(parsed.data.personId)) {
     if (mayManage(who.actor, m.role, m.scopeId)) return fail('roleOutOfReach');
+  }
+  for (const compoundId of ownerCompoundIdsOf(parsed.data.personId)) {
+    const place = findCompoundPlace(compoundId);
+    if (!place || !staffOverCompound(who.actor, place)) return fail('roleOutOfReach');
   }
   setPassword(who.actor.personId, parsed.data.personId, await hash(parsed.data.password), null, Date.now());
   revalidatePath(`/admin/people/${parsed.data.personId}`);

@@ -1,0 +1,3 @@
+import { who } from '../harness';
+
+export const sessionIdFromCookie = async () => who.sid;
