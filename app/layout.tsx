@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { unreadCount } from '@/db/queries/notifications';
 import { getActor } from '@/lib/auth/session';
+import { ClientMessages } from './_components/client-messages';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
 
@@ -19,10 +19,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh antialiased">
-        <NextIntlClientProvider>
+        <ClientMessages ns={['app']}>
           <SiteHeader actorName={actor?.name ?? null} unread={actor ? unreadCount(actor.personId) : 0} />
           <main className="mx-auto w-full max-w-5xl px-4 pt-4 pb-16 sm:px-6">{children}</main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -308,7 +308,7 @@ export const topicPhotos = sqliteTable(
     updateId: integer('update_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('topic_photos_topic').on(t.topicId)],
+  (t) => [index('topic_photos_topic').on(t.topicId), index('topic_photos_update').on(t.updateId)],
 );
 
 export const topicCosigns = sqliteTable(
@@ -671,7 +671,7 @@ export const objections = sqliteTable(
     answeredBy: integer('answered_by'),
     answeredAt: integer('answered_at'),
   },
-  (t) => [index('objections_decision').on(t.decisionId, t.id)],
+  (t) => [index('objections_decision').on(t.decisionId, t.id), index('objections_topic').on(t.topicId, t.id)],
 );
 
 /**
@@ -733,7 +733,7 @@ export const taskUpdates = sqliteTable(
     percent: integer('percent').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('task_updates_task').on(t.taskId, t.id)],
+  (t) => [index('task_updates_task').on(t.taskId, t.id), index('task_updates_topic').on(t.topicId, t.id)],
 );
 
 /** Ratings (评议): one per resident per round, 1–5 stars. */

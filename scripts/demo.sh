@@ -26,4 +26,5 @@ cat <<MSG
     13800000013 冯军    district admin, 中山区
 
 MSG
-exec node_modules/.bin/next start -p "$PORT"
+# WEB_CONCURRENCY=2 (one per core) renders pages on every core; see bench/README.md.
+exec node scripts/serve.mjs "$PORT"

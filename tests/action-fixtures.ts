@@ -24,6 +24,7 @@ export const escalations = await import('@/app/escalations/actions');
 export const exportRoute = await import('@/app/api/compounds/[compoundId]/export/route');
 export const ballotsRoute = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/ballots/route');
 export const photoRoute = await import('@/app/api/photos/[photoId]/route');
+export const receiptsRoute = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/receipts/route');
 
 // ── Objects of each compound ──
 
@@ -43,6 +44,7 @@ export interface Fixture {
   freeHolderKey: string;
   paperHolderKey: string;
   ended: number;
+  closed: number;
   decided: number;
   publicised: number;
   objectionId: number;
@@ -195,6 +197,10 @@ export async function build(compoundName: string, names: { secretary: string }):
   );
   const ended = await voteOn('绿化补种', secretary, { kind: 'consultation' });
   one(sql`update votes set ends_at = ${now - 1000} where id = ${ended} returning id`);
+  const closed = await voteOn('楼道粉刷', secretary, { kind: 'consultation' });
+  one(sql`update votes set ends_at = ${now - 1000} where id = ${closed} returning id`);
+  actAs(secretary);
+  await must(votes.closeVoteAction(c.id, null, form({ voteId: closed })));
 
   const decided = await decide('外墙保温');
   const publicised = await publish('垃圾分类');
@@ -226,6 +232,7 @@ export async function build(compoundName: string, names: { secretary: string }):
     freeHolderKey: freeKey ?? '',
     paperHolderKey: paperKey ?? '',
     ended,
+    closed,
     decided,
     publicised,
     objectionId,

@@ -38,6 +38,7 @@ const {
   notifications,
   peopleAdmin,
   photoRoute,
+  receiptsRoute,
   shanghai,
   topic,
   topics,
@@ -399,6 +400,15 @@ const CASES: Case[] = [
     run: (f) =>
       photoRoute.GET(new Request(`http://x/api/photos/${f.photoId}`), {
         params: Promise.resolve({ photoId: String(f.photoId) }),
+      }),
+  },
+  {
+    name: "download a closed vote's receipt codes",
+    allow: EVERYONE_IN,
+    writes: false,
+    run: (f) =>
+      receiptsRoute.GET(new Request('http://x/receipts'), {
+        params: Promise.resolve({ compoundId: String(f.compoundId), voteId: String(f.closed) }),
       }),
   },
   // Above the compounds: the community, or a person.

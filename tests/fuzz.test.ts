@@ -399,6 +399,18 @@ const TARGETS: Target[] = [
       }),
   },
   {
+    name: 'GET receipts',
+    actor: '13800000004',
+    fields: ['compoundId', 'voteId'],
+    call: (_f, d) =>
+      fx.receiptsRoute.GET(new Request('http://x/receipts'), {
+        params: Promise.resolve({
+          compoundId: String(d.get('compoundId') ?? ''),
+          voteId: String(d.get('voteId') ?? ''),
+        }),
+      }),
+  },
+  {
     name: 'POST ballot',
     actor: '13800000004',
     fields: ['compoundId', 'voteId', 'voterKey', 'choice', 'body'],

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { companyTasks } from '@/db/queries/followthrough';
+import { companyTasks, countCompanyTasks } from '@/db/queries/followthrough';
 import { requireActor } from '@/lib/auth/session';
 import { lateDays } from '@/lib/followthrough/rules';
 import { StatusBadge } from '../_components/status-badge';
@@ -21,11 +21,14 @@ export default async function TasksPage() {
   const [t, format] = await Promise.all([getTranslations('follow'), getFormatter()]);
   const now = Date.now();
   const rows = companyTasks(companyIds, now);
-  const overdueCount = rows.filter((r) => lateDays(r.status, r.deadlineAt, r.overdueAt, now) !== null).length;
+  const { total, overdue } = countCompanyTasks(companyIds, now);
   return (
     <div className="space-y-4">
       <h1 className="font-bold text-2xl">{t('tasksTitle')}</h1>
-      <p className="text-stone-700">{t('tasksSummary', { count: rows.length, overdue: overdueCount })}</p>
+      <p className="text-stone-700">
+        {t('tasksSummary', { count: total, overdue })}
+        {total > rows.length && ` ${t('moreTasks', { shown: rows.length, total })}`}
+      </p>
       {rows.length === 0 ? (
         <p className="rounded-xl bg-white p-5 text-stone-600 ring-1 ring-stone-200">{t('noTasks')}</p>
       ) : (

@@ -6,27 +6,47 @@ import { commentReports, comments, people, positionRevisions, positions, topics 
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
 
-/** A topic's whole thread with each author's name, and which comments this reader reported: one query. */
-export function listComments(topicId: number, readerId: number) {
-  return getDb()
-    .select({
-      id: comments.id,
-      parentId: comments.parentId,
-      authorId: comments.authorId,
-      authorName: people.name,
-      partyMember: people.partyMember,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      reportCount: comments.reportCount,
-      hiddenAt: comments.hiddenAt,
-      hiddenReason: comments.hiddenReason,
-      reported: sql<number>`exists(select 1 from comment_reports r where r.comment_id = comments.id and r.person_id = ${readerId})`,
-    })
-    .from(comments)
-    .innerJoin(people, eq(people.id, comments.authorId))
-    .where(eq(comments.topicId, topicId))
-    .orderBy(asc(comments.id))
-    .all();
+export const COMMENT_THREADS_PER_PAGE = 50;
+
+/**
+ * One page of a topic's thread: COMMENT_THREADS_PER_PAGE top-level comments with all their replies,
+ * oldest first within the page; `page` null means the latest page. Two queries whatever the thread's
+ * length.
+ */
+export function listCommentPage(topicId: number, readerId: number, page: number | null) {
+  const db = getDb();
+  const threads =
+    db.get<{ n: number }>(sql`select count(*) as n from comments where topic_id = ${topicId} and parent_id is null`)
+      ?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(threads / COMMENT_THREADS_PER_PAGE));
+  const current = page === null ? pages : Math.min(Math.max(1, page), pages);
+  // Pages are cut from the newest end, so the latest page (the default) is always a full one.
+  const end = threads - (pages - current) * COMMENT_THREADS_PER_PAGE;
+  const offset = Math.max(0, end - COMMENT_THREADS_PER_PAGE);
+  const limit = end - offset;
+  const rows = db.all<{
+    id: number;
+    parentId: number | null;
+    authorId: number;
+    authorName: string;
+    partyMember: boolean;
+    body: string;
+    createdAt: number;
+    reportCount: number;
+    hiddenAt: number | null;
+    hiddenReason: string | null;
+    reported: number;
+  }>(sql`
+    with page as (select id from comments where topic_id = ${topicId} and parent_id is null
+                   order by id limit ${limit} offset ${offset})
+    select c.id, c.parent_id as parentId, c.author_id as authorId, p.name as authorName,
+           p.party_member as partyMember, c.body, c.created_at as createdAt, c.report_count as reportCount,
+           c.hidden_at as hiddenAt, c.hidden_reason as hiddenReason,
+           exists(select 1 from comment_reports r where r.comment_id = c.id and r.person_id = ${readerId}) as reported
+      from comments c join people p on p.id = c.author_id
+     where c.topic_id = ${topicId} and (c.id in (select id from page) or c.parent_id in (select id from page))
+     order by c.id`);
+  return { comments: rows.map((r) => ({ ...r, partyMember: Boolean(r.partyMember) })), page: current, pages };
 }
 
 /** A comment together with its topic's compound, for actions that load in scope. */

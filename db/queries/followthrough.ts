@@ -781,6 +781,26 @@ export function escalationQueue(communityIds: readonly number[], streetIds: read
      limit 200`);
 }
 
+export const TASK_LIST_LIMIT = 100;
+
+/** Open tasks of these companies, and how many are late (the list shows the first TASK_LIST_LIMIT). */
+export function countCompanyTasks(companyIds: readonly number[], now: number): { total: number; overdue: number } {
+  if (companyIds.length === 0) return { total: 0, overdue: 0 };
+  const ids = sql.join(
+    companyIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  return (
+    getDb().get<{ total: number; overdue: number }>(sql`select count(*) as total,
+        coalesce(sum(t.status <> 'rating' and (k.deadline_at < ${now} or k.overdue_at is not null)), 0) as overdue
+      from tasks k join topics t on t.id = k.topic_id
+      where k.company_id in (${ids}) and t.status in ('assigned', 'small_matter', 'in_progress', 'rating')`) ?? {
+      total: 0,
+      overdue: 0,
+    }
+  );
+}
+
 /** The property company's worklist: every task of the compounds it serves, overdue first, then by deadline. */
 export function companyTasks(companyIds: readonly number[], now: number) {
   if (companyIds.length === 0) return [];
@@ -806,7 +826,7 @@ export function companyTasks(companyIds: readonly number[], now: number) {
       left join property_companies pc on pc.id = k.company_id
      where k.company_id in (${ids}) and t.status in ('assigned', 'small_matter', 'in_progress', 'rating')
      order by case when t.status <> 'rating' and (k.deadline_at < ${now} or k.overdue_at is not null) then 0 else 1 end, k.deadline_at, k.id
-     limit 500`);
+     limit ${TASK_LIST_LIMIT}`);
 }
 
 // ── The clock ──

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Role } from '@/lib/auth/roles';
 import { canModerate, seesHiddenText } from '@/lib/topics/rules';
@@ -79,6 +80,10 @@ export async function Discussion(props: {
   viewerId: number;
   viewerRoles: Role[];
   comments: ThreadComment[];
+  /** Comments in the whole thread, and which page of threads this is. */
+  total: number;
+  page: number;
+  pages: number;
 }) {
   const t = await getTranslations('topics');
   const ctx: ThreadContext = { ...props, viewerRoles: new Set(props.viewerRoles) };
@@ -91,7 +96,7 @@ export async function Discussion(props: {
   return (
     <section aria-labelledby="discussion-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
       <h2 id="discussion-h" className="mb-3 font-semibold text-lg">
-        {t('discussion')} <span className="font-normal text-stone-500">({props.comments.length})</span>
+        {t('discussion')} <span className="font-normal text-stone-500">({props.total})</span>
       </h2>
       {!props.open && <p className="mb-3 text-stone-600">{t('discussionClosed')}</p>}
       {top.length === 0 && props.open && <p className="mb-3 text-stone-600">{t('noComments')}</p>}
@@ -111,6 +116,24 @@ export async function Discussion(props: {
           </li>
         ))}
       </ol>
+      {props.pages > 1 && (
+        <nav
+          aria-label={t('commentPage', { page: props.page, pages: props.pages })}
+          className="mt-3 flex items-center gap-3 text-sm"
+        >
+          {props.page > 1 && (
+            <Link href={`?cpage=${props.page - 1}#discussion-h`} className="text-brand-700 underline">
+              {t('olderComments')}
+            </Link>
+          )}
+          <span className="text-stone-600">{t('commentPage', { page: props.page, pages: props.pages })}</span>
+          {props.page < props.pages && (
+            <Link href={`?cpage=${props.page + 1}#discussion-h`} className="text-brand-700 underline">
+              {t('newerComments')}
+            </Link>
+          )}
+        </nav>
+      )}
       {props.open && <CommentForm compoundId={props.compoundId} topicId={props.topicId} />}
     </section>
   );

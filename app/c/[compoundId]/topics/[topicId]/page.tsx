@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { listComments, listPositions } from '@/db/queries/discussion';
+import { listCommentPage, listPositions } from '@/db/queries/discussion';
 import { meetingsOfTopic } from '@/db/queries/meetings';
 import { getTopic, listMergeTargets, rolesOfPeople, topicTimeline } from '@/db/queries/topics';
 import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
@@ -22,7 +22,10 @@ import { ReviewForm } from './review-form';
 import { Timeline } from './timeline';
 import { TopicButtons } from './topic-buttons';
 
-type Props = { params: Promise<{ compoundId: string; topicId: string }> };
+type Props = {
+  params: Promise<{ compoundId: string; topicId: string }>;
+  searchParams: Promise<{ cpage?: string | string[] }>;
+};
 
 /** Once per request: the page and its metadata read the same row. */
 const topicOf = cache(getTopic);
@@ -43,10 +46,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: compound && actor && id ? topicOf(compound.id, id, actor.personId)?.title : undefined };
 }
 
-export default async function TopicPage({ params }: Props) {
+export default async function TopicPage({ params, searchParams }: Props) {
   const { actor, compound, roles, topic } = await load(params);
   const [t, tv, format] = await Promise.all([getTranslations('topics'), getTranslations('votes'), getFormatter()]);
-  const comments = listComments(topic.id, actor.personId);
+  const asked = (await searchParams).cpage;
+  const cpage = typeof asked === 'string' && /^\d{1,6}$/.test(asked) ? Number(asked) : null;
+  const thread = listCommentPage(topic.id, actor.personId, cpage);
+  const comments = thread.comments;
   const speakers = rolesOfPeople(compound, [...new Set([topic.authorId, ...comments.map((c) => c.authorId)])]);
   const positions = listPositions(topic.id);
   const meetings = meetingsOfTopic(topic.id);
@@ -224,6 +230,9 @@ export default async function TopicPage({ params }: Props) {
         open={canComment(roles, topic) === null}
         viewerId={actor.personId}
         viewerRoles={[...roles]}
+        total={topic.commentCount}
+        page={thread.page}
+        pages={thread.pages}
         comments={comments.map((c) => ({
           ...c,
           roles: [...(speakers.get(c.authorId) ?? [])],

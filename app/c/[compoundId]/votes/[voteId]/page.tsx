@@ -7,6 +7,8 @@ import {
   getVote,
   listNonVoters,
   listPendingPaper,
+  countReceipts,
+  findReceipt,
   listReceipts,
   liveTally,
   myVoterRows,
@@ -20,13 +22,19 @@ import { Bar } from './bars';
 import { BallotForm, CloseVoteButton, ConfirmPaperButton, PaperBallotForm, PrintButton } from './vote-forms';
 import { OwnersResult, TallyResult } from './results';
 
-type Props = { params: Promise<{ compoundId: string; voteId: string }> };
+type Props = {
+  params: Promise<{ compoundId: string; voteId: string }>;
+  searchParams: Promise<{ receipt?: string | string[] }>;
+};
+
+/** Up to this many receipt codes are listed on the page; beyond it, look one up or download them all. */
+const INLINE_RECEIPTS = 200;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('votes'))('title') };
 }
 
-export default async function VotePage({ params }: Props) {
+export default async function VotePage({ params, searchParams }: Props) {
   const p = await params;
   const { actor, compound, roles } = await requireCompound(p.compoundId);
   const id = parseId(p.voteId);
@@ -49,7 +57,11 @@ export default async function VotePage({ params }: Props) {
   const pending = paper ? listPendingPaper(vote.id) : [];
   const nonVoters = !closed && canSeeNonVoters(roles, vote.kind) === null ? listNonVoters(vote.id) : null;
   const result = closed && vote.result ? (JSON.parse(vote.result) as VoteResult) : null;
-  const receipts = closed ? listReceipts(vote.id) : [];
+  const receiptCount = closed ? countReceipts(vote.id) : 0;
+  const receipts = closed && receiptCount <= INLINE_RECEIPTS ? listReceipts(vote.id) : [];
+  const asked = (await searchParams).receipt;
+  const lookup = typeof asked === 'string' ? asked.trim().toUpperCase().slice(0, 20) : '';
+  const found = closed && lookup ? findReceipt(vote.id, lookup) : undefined;
   const optionLabel = new Map(vote.options.map((o) => [o.key, o.label]));
   const choiceText = (json: string) => (JSON.parse(json) as string[]).map((k) => optionLabel.get(k) ?? k).join('、');
   const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'long', timeStyle: 'short' });
@@ -240,17 +252,49 @@ export default async function VotePage({ params }: Props) {
           </div>
           <p className="text-sm text-stone-600">{t('closedAt', { at: vote.closedAt ? when(vote.closedAt) : '' })}</p>
           {result.owners ? <OwnersResult result={result} /> : <TallyResult result={result} />}
-          <details className="text-sm">
-            <summary className="cursor-pointer text-brand-700">{t('receipts', { count: receipts.length })}</summary>
-            <p className="my-2 text-stone-600">{t('receiptsHint')}</p>
-            <ul className="grid grid-cols-2 gap-1 font-mono sm:grid-cols-4">
-              {receipts.map((r) => (
-                <li key={r.receiptCode}>
-                  {r.receiptCode} {choiceText(r.choice)}
-                </li>
-              ))}
-            </ul>
-          </details>
+          <div className="space-y-2 text-sm">
+            <form method="get" className="flex flex-wrap items-end gap-2">
+              <label className="block">
+                <span className="mb-1 block font-medium">{t('checkReceipt')}</span>
+                <input
+                  name="receipt"
+                  defaultValue={lookup}
+                  placeholder="ABCD-1234"
+                  maxLength={20}
+                  className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 font-mono uppercase"
+                />
+              </label>
+              <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 font-medium">
+                {t('check')}
+              </button>
+            </form>
+            {lookup && (
+              <p
+                role="status"
+                className={`rounded-md px-3 py-2 ${found ? 'bg-emerald-50 text-emerald-900' : 'bg-brand-50 text-brand-800'}`}
+              >
+                {found
+                  ? t('receiptCounted', { code: found.receiptCode, choice: choiceText(found.choice) })
+                  : t('receiptNotFound', { code: lookup })}
+              </p>
+            )}
+            <a href={`/api/compounds/${compound.id}/votes/${vote.id}/receipts`} className="text-brand-700 underline">
+              {t('downloadReceipts', { count: receiptCount })}
+            </a>
+          </div>
+          {receipts.length > 0 && (
+            <details className="text-sm">
+              <summary className="cursor-pointer text-brand-700">{t('receipts', { count: receipts.length })}</summary>
+              <p className="my-2 text-stone-600">{t('receiptsHint')}</p>
+              <ul className="grid grid-cols-2 gap-1 font-mono sm:grid-cols-4">
+                {receipts.map((r) => (
+                  <li key={r.receiptCode}>
+                    {r.receiptCode} {choiceText(r.choice)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           <p className="break-all text-stone-500 text-xs">{t('resultHash', { hash: vote.resultHash ?? '' })}</p>
         </section>
       )}

@@ -1,0 +1,50 @@
+/**
+ * Production server: Next's request handler on node:http, in WEB_CONCURRENCY worker processes
+ * (default 1) sharing one port, so a multi-core machine renders pages on every core. SQLite in WAL
+ * mode takes readers in parallel and serialises writers (every write is BEGIN IMMEDIATE with a busy
+ * timeout). The first worker starts alone and applies migrations (and the demo seed) before the
+ * others start; only it runs the clock.
+ *
+ *   node scripts/serve.mjs [port] [host]      (PORT, HOST, WEB_CONCURRENCY from the environment too)
+ */
+import cluster from 'node:cluster';
+import http from 'node:http';
+import next from 'next';
+
+const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
+const hostname = process.argv[3] ?? process.env.HOST ?? '0.0.0.0';
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
+
+if (cluster.isPrimary && workers > 1) {
+  const fork = (index) => {
+    const worker = cluster.fork({ YISHI_WORKER: String(index) });
+    worker.on('exit', (code, signal) => {
+      if (signal !== 'SIGTERM' && code !== 0) {
+        console.error(`[yishi] worker ${index} died (${signal ?? code}); restarting`);
+        fork(index);
+      }
+    });
+    return worker;
+  };
+  // The first worker migrates and seeds; the rest start once it is listening.
+  fork(1).once('listening', () => {
+    for (let i = 2; i <= workers; i++) fork(i);
+  });
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.on(signal, () => {
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+      process.exit(0);
+    });
+  }
+} else {
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  http
+    .createServer((req, res) => handle(req, res))
+    .listen(port, hostname, () => {
+      if (!cluster.isWorker || process.env.YISHI_WORKER === '1') {
+        console.log(`[yishi] ready on http://${hostname}:${port} (${workers} worker${workers > 1 ? 's' : ''})`);
+      }
+    });
+}
