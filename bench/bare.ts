@@ -15,7 +15,15 @@ import { meetingsOfTopic } from '../db/queries/meetings';
 import { unreadCount } from '../db/queries/notifications';
 import { findCompoundPlace, listBuildings } from '../db/queries/places';
 import { getTopic, listTopics, rolesOfPeople, topicTimeline } from '../db/queries/topics';
-import { castBallot, getVote, listReceipts, listVotesOfTopic, myVoterRows, voteTurnout } from '../db/queries/votes';
+import {
+  castBallot,
+  countReceipts,
+  getVote,
+  listReceipts,
+  listVotesOfTopic,
+  myVoterRows,
+  voteTurnout,
+} from '../db/queries/votes';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '../lib/auth/jwe';
 import { type Actor, canViewCompound } from '../lib/auth/permissions';
 import { canCastBallot, checkChoice } from '../lib/voting/rules';
@@ -87,7 +95,9 @@ function votePage(actor: Actor, compoundId: number, voteId: number) {
   if (!vote) return null;
   const turnout = voteTurnout(vote.id);
   const mine = myVoterRows(vote.id, actor.personId);
-  const receipts = vote.status === 'closed' ? listReceipts(vote.id) : [];
+  const count = vote.status === 'closed' ? countReceipts(vote.id) : 0;
+  // Like the app: the list only for small votes; large ones are looked up or downloaded.
+  const receipts = count > 0 && count <= 200 ? listReceipts(vote.id) : [];
   const result = vote.result ? JSON.parse(vote.result) : null;
   const body = `<h1>${esc(vote.question)}</h1><p>${JSON.stringify(turnout)}</p><p>${mine.length}</p><pre>${esc(JSON.stringify(result))}</pre>
 <table>${receipts.map((r) => `<tr><td>${esc(r.receiptCode)}</td><td>${esc(r.choice)}</td></tr>`).join('')}</table>`;

@@ -562,7 +562,9 @@ async function main() {
     session.run('bench-resident', resident, live, live);
     session.run('bench-property', propertyStaff, live, live);
     session.run('bench-secretary', big.secretary, live, live);
-    voters.forEach((v, i) => session.run(`bench-voter-${i}`, v.personId, live, live));
+    voters.forEach((v, i) => {
+      session.run(`bench-voter-${i}`, v.personId, live, live);
+    });
   })();
   raw.pragma('synchronous = FULL');
   raw.exec('analyze');

@@ -98,6 +98,15 @@ async function stop(server: ReturnType<typeof start>) {
   const exited = new Promise((r) => server.once('exit', r));
   process.kill(-(server.pid ?? 0), 'SIGTERM');
   await exited;
+  // Until nothing answers on the port any more (workers may outlive the primary by a moment).
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      await new Promise((r) => setTimeout(r, 100));
+    } catch {
+      return;
+    }
+  }
 }
 
 /** Peak resident memory of the server — all its processes together — sampled every 200 ms. */

@@ -16,10 +16,11 @@ const hostname = process.argv[3] ?? process.env.HOST ?? '0.0.0.0';
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
 
 if (cluster.isPrimary && workers > 1) {
+  let stopping = false;
   const fork = (index) => {
     const worker = cluster.fork({ YISHI_WORKER: String(index) });
     worker.on('exit', (code, signal) => {
-      if (signal !== 'SIGTERM' && code !== 0) {
+      if (!stopping && signal !== 'SIGTERM' && code !== 0) {
         console.error(`[yishi] worker ${index} died (${signal ?? code}); restarting`);
         fork(index);
       }
@@ -32,8 +33,17 @@ if (cluster.isPrimary && workers > 1) {
   });
   for (const signal of ['SIGTERM', 'SIGINT']) {
     process.on(signal, () => {
-      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-      process.exit(0);
+      stopping = true;
+      const live = Object.values(cluster.workers ?? {}).filter(Boolean);
+      // Leave only once every worker has closed the port.
+      let left = live.length;
+      if (left === 0) process.exit(0);
+      for (const w of live) {
+        w.once('exit', () => {
+          if (--left === 0) process.exit(0);
+        });
+        w.kill('SIGTERM');
+      }
     });
   }
 } else {

@@ -22,3 +22,7 @@ echo "── build"; node_modules/.bin/next build
 echo "── browser tests"; node_modules/.bin/playwright test
 # Crash safety, small: five SIGKILLs while ballots are cast (npm run bench:crash does twenty).
 echo "── crash safety"; CRASH_KILLS=5 CRASH_HOLDERS=1500 node --conditions=react-server --import tsx bench/crash.ts
+# The benchmark scripts, at a tiny scale for a few seconds, so they cannot silently rot (no timing is checked).
+echo "── benchmark smoke"
+BENCH_SCALE=0.01 BENCH_DATA_DIR=bench/data/smoke node --conditions=react-server --import tsx bench/data-gen.ts
+BENCH_SMOKE=1 BENCH_DATA_DIR=bench/data/smoke node --conditions=react-server --import tsx bench/run.ts

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { companyTasks, countCompanyTasks } from '@/db/queries/followthrough';
+import { companyTasks, countCompanyTasks, TASK_LIST_LIMIT } from '@/db/queries/followthrough';
 import { requireActor } from '@/lib/auth/session';
 import { lateDays } from '@/lib/followthrough/rules';
 import { StatusBadge } from '../_components/status-badge';
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The property company's worklist: every task and small matter of every compound it serves. */
-export default async function TasksPage() {
+export default async function TasksPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const actor = await requireActor();
   const companyIds = actor.memberships
     .filter((m) => m.role === 'property_staff' && m.scopeType === 'company')
@@ -20,15 +20,15 @@ export default async function TasksPage() {
   if (companyIds.length === 0) notFound();
   const [t, format] = await Promise.all([getTranslations('follow'), getFormatter()]);
   const now = Date.now();
-  const rows = companyTasks(companyIds, now);
+  const asked = (await searchParams).page;
+  const page = typeof asked === 'string' && /^\d{1,5}$/.test(asked) ? Math.max(1, Number(asked)) : 1;
+  const rows = companyTasks(companyIds, now, page);
   const { total, overdue } = countCompanyTasks(companyIds, now);
+  const pages = Math.max(1, Math.ceil(total / TASK_LIST_LIMIT));
   return (
     <div className="space-y-4">
       <h1 className="font-bold text-2xl">{t('tasksTitle')}</h1>
-      <p className="text-stone-700">
-        {t('tasksSummary', { count: total, overdue })}
-        {total > rows.length && ` ${t('moreTasks', { shown: rows.length, total })}`}
-      </p>
+      <p className="text-stone-700">{t('tasksSummary', { count: total, overdue })}</p>
       {rows.length === 0 ? (
         <p className="rounded-xl bg-white p-5 text-stone-600 ring-1 ring-stone-200">{t('noTasks')}</p>
       ) : (
@@ -72,6 +72,21 @@ export default async function TasksPage() {
             );
           })}
         </ul>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t('taskPage', { page, pages })} className="flex items-center gap-3 text-sm">
+          {page > 1 && (
+            <Link href={`/tasks?page=${page - 1}`} className="text-brand-700 underline">
+              {t('prevPage')}
+            </Link>
+          )}
+          <span className="text-stone-600">{t('taskPage', { page, pages })}</span>
+          {page < pages && (
+            <Link href={`/tasks?page=${page + 1}`} className="text-brand-700 underline">
+              {t('nextPage')}
+            </Link>
+          )}
+        </nav>
       )}
     </div>
   );

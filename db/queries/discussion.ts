@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PositionParty } from '@/lib/topics/rules';
 import { getDb, writeTransaction } from '../client';
-import { commentReports, comments, people, positionRevisions, positions, topics } from '../schema';
+import { commentReports, comments, positionRevisions, positions, topics } from '../schema';
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
 

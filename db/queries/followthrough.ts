@@ -781,7 +781,7 @@ export function escalationQueue(communityIds: readonly number[], streetIds: read
      limit 200`);
 }
 
-export const TASK_LIST_LIMIT = 100;
+export const TASK_LIST_LIMIT = 50;
 
 /** Open tasks of these companies, and how many are late (the list shows the first TASK_LIST_LIMIT). */
 export function countCompanyTasks(companyIds: readonly number[], now: number): { total: number; overdue: number } {
@@ -802,7 +802,7 @@ export function countCompanyTasks(companyIds: readonly number[], now: number): {
 }
 
 /** The property company's worklist: every task of the compounds it serves, overdue first, then by deadline. */
-export function companyTasks(companyIds: readonly number[], now: number) {
+export function companyTasks(companyIds: readonly number[], now: number, page = 1) {
   if (companyIds.length === 0) return [];
   const ids = sql.join(
     companyIds.map((id) => sql`${id}`),
@@ -826,7 +826,7 @@ export function companyTasks(companyIds: readonly number[], now: number) {
       left join property_companies pc on pc.id = k.company_id
      where k.company_id in (${ids}) and t.status in ('assigned', 'small_matter', 'in_progress', 'rating')
      order by case when t.status <> 'rating' and (k.deadline_at < ${now} or k.overdue_at is not null) then 0 else 1 end, k.deadline_at, k.id
-     limit ${TASK_LIST_LIMIT}`);
+     limit ${TASK_LIST_LIMIT} offset ${(Math.max(1, page) - 1) * TASK_LIST_LIMIT}`);
 }
 
 // ── The clock ──
