@@ -268,6 +268,38 @@ function audit(
   });
 }
 
+/**
+ * A topic's status move is written down and told: its audit entry, and a notification to the
+ * topic's followers (and to `also`, e.g. the responsible party) naming the new status.
+ */
+function recordMove(
+  tx: Tx,
+  e: {
+    compoundId: number;
+    topicId: number;
+    actorId: number | null;
+    move: TopicMove;
+    action?: string;
+    reason?: string | null;
+    data?: unknown;
+    also?: readonly number[];
+  },
+  now: number,
+) {
+  const { compoundId, topicId, actorId, move } = e;
+  audit(
+    tx,
+    { compoundId, topicId, actorId, action: e.action ?? move.action, move, reason: e.reason, data: e.data },
+    now,
+  );
+  notify(
+    tx,
+    [...(e.also ?? []), ...followersOf(tx, topicId)],
+    { compoundId, kind: 'status', actorId, topicId, detail: move.to },
+    now,
+  );
+}
+
 // ── Step 5: decision and publication ──
 
 export interface DecisionInput {
@@ -334,13 +366,7 @@ export function publishDecision(
     tx.run(sql`update decisions set published_at = ${now}, notice_ends_at = ${noticeEndsAt}
                 where id = (select id from decisions where topic_id = ${c.topicId} and withdrawn_at is null
                             order by id desc limit 1)`);
-    audit(tx, { ...c, action: c.move.action, move: c.move, data: { noticeEndsAt } }, now);
-    notify(
-      tx,
-      followersOf(tx, c.topicId),
-      { compoundId: c.compoundId, kind: 'status', actorId: c.actorId, topicId: c.topicId, detail: c.move.to },
-      now,
-    );
+    recordMove(tx, { ...c, data: { noticeEndsAt } }, now);
     return true;
   });
 }
@@ -408,12 +434,7 @@ export function answerObjection(
     const base = { compoundId: a.compoundId, topicId: o.topicId, actorId: a.actorId };
     if (a.outcome === 'upheld') {
       tx.update(decisions).set({ withdrawnAt: now }).where(eq(decisions.id, o.decisionId)).run();
-      audit(
-        tx,
-        { ...base, action: 'uphold_objection', move: a.upholdMove, reason: a.answer, data: { objectionId: o.id } },
-        now,
-      );
-      notify(tx, followersOf(tx, o.topicId), { ...base, kind: 'status', detail: a.upholdMove.to }, now);
+      recordMove(tx, { ...base, move: a.upholdMove, reason: a.answer, data: { objectionId: o.id } }, now);
     } else {
       audit(tx, { ...base, action: 'dismiss_objection', reason: a.answer, data: { objectionId: o.id } }, now);
       if (current.noticeEndsAt <= now) endNoticeIn(tx, a.compoundId, o.topicId, a.actorId, now);
@@ -459,11 +480,9 @@ function endNoticeIn(tx: Tx, compoundId: number, topicId: number, actorId: numbe
       },
     })
     .run();
-  audit(tx, { compoundId, topicId, actorId, action: 'end_notice', move }, now);
-  notify(
+  recordMove(
     tx,
-    [...responsibleOf(tx, compoundId, d.party, d.companyId), ...followersOf(tx, topicId)],
-    { compoundId, kind: 'status', actorId, topicId, detail: move.to },
+    { compoundId, topicId, actorId, move, also: responsibleOf(tx, compoundId, d.party, d.companyId) },
     now,
   );
   return true;
@@ -503,17 +522,7 @@ export function acceptTask(
         createdAt: now,
       })
       .run();
-    audit(
-      tx,
-      { compoundId: a.compoundId, topicId: a.topicId, actorId: a.actorId, action: 'accept_task', move: a.move },
-      now,
-    );
-    notify(
-      tx,
-      followersOf(tx, a.topicId),
-      { compoundId: a.compoundId, kind: 'status', actorId: a.actorId, topicId: a.topicId, detail: a.move.to },
-      now,
-    );
+    recordMove(tx, { compoundId: a.compoundId, topicId: a.topicId, actorId: a.actorId, move: a.move }, now);
     return true;
   });
 }
@@ -565,26 +574,10 @@ export function postUpdate(u: UpdateInput, done: { move: TopicMove; ratingDays: 
         .values({ topicId: u.topicId, compoundId: u.compoundId, updateId, ...p, createdAt: now })
         .run();
     }
-    audit(
-      tx,
-      {
-        compoundId: u.compoundId,
-        topicId: u.topicId,
-        actorId: u.actorId,
-        action: done ? 'complete_task' : 'progress',
-        move: done?.move,
-        data: { percent: done ? 100 : u.percent, photos: u.photos.length },
-      },
-      now,
-    );
-    if (done) {
-      notify(
-        tx,
-        followersOf(tx, u.topicId),
-        { compoundId: u.compoundId, kind: 'status', actorId: u.actorId, topicId: u.topicId, detail: done.move.to },
-        now,
-      );
-    }
+    const base = { compoundId: u.compoundId, topicId: u.topicId, actorId: u.actorId };
+    const data = { percent: done ? 100 : u.percent, photos: u.photos.length };
+    if (done) recordMove(tx, { ...base, move: done.move, data }, now);
+    else audit(tx, { ...base, action: 'progress', data }, now);
     return true;
   });
 }
@@ -917,13 +910,7 @@ export function endRating(compoundId: number, topicId: number, now: number): 'cl
     if (result.outcome === 'close') {
       const tenths = result.average === null ? null : Number(result.average.replace('.', ''));
       tx.update(tasks).set({ closedAt: now, averageTenths: tenths }).where(eq(tasks.id, k.id)).run();
-      audit(tx, { compoundId, topicId, actorId: null, action: 'close_rating', move, data }, now);
-      notify(
-        tx,
-        followersOf(tx, topicId),
-        { compoundId, kind: 'status', actorId: null, topicId, detail: move.to },
-        now,
-      );
+      recordMove(tx, { compoundId, topicId, actorId: null, move, data }, now);
       return 'closed';
     }
     tx.update(tasks)
