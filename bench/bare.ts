@@ -9,21 +9,12 @@
  */
 import http from 'node:http';
 import { loadSessionActor } from '../db/queries/auth';
-import { listCommentPage, listPositions } from '../db/queries/discussion';
+import { listCommentPage } from '../db/queries/discussion';
 import { companyTasks, getFollowThrough } from '../db/queries/followthrough';
-import { meetingsOfTopic } from '../db/queries/meetings';
 import { unreadCount } from '../db/queries/notifications';
 import { findCompoundPlace, listBuildings } from '../db/queries/places';
-import { getTopic, listTopics, rolesOfPeople, topicTimeline } from '../db/queries/topics';
-import {
-  castBallot,
-  countReceipts,
-  getVote,
-  listReceipts,
-  listVotesOfTopic,
-  myVoterRows,
-  voteTurnout,
-} from '../db/queries/votes';
+import { getTopic, listTopics, topicSideData, rolesOfPeople, topicTimeline } from '../db/queries/topics';
+import { castBallot, countReceipts, getVote, listReceipts, myVoterRows, voteTurnout } from '../db/queries/votes';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '../lib/auth/jwe';
 import { type Actor, canViewCompound } from '../lib/auth/permissions';
 import { canCastBallot, checkChoice } from '../lib/voting/rules';
@@ -76,9 +67,7 @@ function topicPage(actor: Actor, place: NonNullable<ReturnType<typeof findCompou
   if (!topic) return null;
   const comments = listCommentPage(topic.id, actor.personId, null).comments;
   const speakers = rolesOfPeople(place, [...new Set([topic.authorId, ...comments.map((c) => c.authorId)])]);
-  const positions = listPositions(topic.id);
-  const meetings = meetingsOfTopic(topic.id);
-  const votes = listVotesOfTopic(topic.id);
+  const { positions, meetings, votes } = topicSideData(topic.id);
   const timeline = topicTimeline(topic.id);
   const follow = getFollowThrough(topic.id, actor.personId);
   const body = `<article><h1>${esc(topic.title)}</h1><p>${esc(topic.description)}</p><p>${esc(topic.authorName)} ${topic.cosignCount}</p></article>

@@ -159,29 +159,6 @@ export function hideComment(
   });
 }
 
-/** The parties' positions with every earlier version, newest first: one query. */
-export function listPositions(topicId: number) {
-  return getDb()
-    .all<{
-      id: number;
-      party: PositionParty;
-      body: string;
-      authorName: string;
-      updatedAt: number;
-      revisions: string;
-    }>(sql`
-      select p.id, p.party, p.body, a.name as authorName, p.updated_at as updatedAt,
-             (select json_group_array(json_object('body', r.body, 'authorName', ra.name, 'createdAt', r.created_at))
-                from (select * from position_revisions where position_id = p.id order by id desc) r
-                join people ra on ra.id = r.author_id) as revisions
-        from positions p join people a on a.id = p.author_id
-       where p.topic_id = ${topicId}`)
-    .map((p) => ({
-      ...p,
-      revisions: JSON.parse(p.revisions) as { body: string; authorName: string; createdAt: number }[],
-    }));
-}
-
 /**
  * Posts or edits a party's one position on a topic. Every version is kept as a revision, so an edit
  * never erases what was said; followers are told.

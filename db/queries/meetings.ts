@@ -171,25 +171,3 @@ export function recordMinutes(
     return true;
   });
 }
-
-/** Meetings a topic was on, with their minutes and how many attended: one query. */
-export function meetingsOfTopic(topicId: number) {
-  return getDb()
-    .select({
-      id: meetings.id,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      place: meetings.place,
-      status: meetings.status,
-      minutes: meetings.minutes,
-      attended: sql<number>`(select count(*) from meeting_invitees mi where mi.meeting_id = meetings.id and mi.attended = 1)`,
-      attendeeNames: sql<
-        string | null
-      >`(select group_concat(p.name, '、') from meeting_invitees mi join people p on p.id = mi.person_id where mi.meeting_id = meetings.id and mi.attended = 1)`,
-    })
-    .from(meetingTopics)
-    .innerJoin(meetings, eq(meetings.id, meetingTopics.meetingId))
-    .where(eq(meetingTopics.topicId, topicId))
-    .orderBy(asc(meetings.startsAt))
-    .all();
-}

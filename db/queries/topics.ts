@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/roles';
 import type { TopicCategory } from '@/lib/topics/categories';
+import type { PositionParty } from '@/lib/topics/rules';
 import { escapeLike } from './like';
 import { getDb } from '../client';
 import { auditLog, buildings, people, propertyCompanies, topicPhotos, topics } from '../schema';
@@ -137,6 +138,61 @@ export function topicTimeline(topicId: number) {
     .where(and(eq(auditLog.entity, 'topic'), eq(auditLog.entityId, topicId)))
     .orderBy(asc(auditLog.id))
     .all();
+}
+
+/**
+ * The official positions on a topic (with every earlier version), the meetings it was on (with
+ * minutes and who attended) and the votes held on it, in one statement, so the topic page stays
+ * within a handful of queries.
+ */
+export function topicSideData(topicId: number) {
+  const row = getDb().get<{ positions: string; meetings: string; votes: string }>(sql`
+    select
+      (select json_group_array(json_object('id', p.id, 'party', p.party, 'body', p.body, 'authorName', a.name,
+              'updatedAt', p.updated_at, 'revisions', json((select json_group_array(json_object('body', r.body,
+                'authorName', ra.name, 'createdAt', r.created_at))
+                from (select * from position_revisions where position_id = p.id order by id desc) r
+                join people ra on ra.id = r.author_id))))
+         from positions p join people a on a.id = p.author_id where p.topic_id = ${topicId}) as positions,
+      (select json_group_array(json_object('id', id, 'title', title, 'startsAt', starts_at, 'place', place,
+              'status', status, 'minutes', minutes, 'attended', attended, 'attendeeNames', attendeeNames))
+         from (select m.id, m.title, m.starts_at, m.place, m.status, m.minutes,
+                      (select count(*) from meeting_invitees mi where mi.meeting_id = m.id and mi.attended = 1) as attended,
+                      (select group_concat(p.name, '、') from meeting_invitees mi join people p on p.id = mi.person_id
+                        where mi.meeting_id = m.id and mi.attended = 1) as attendeeNames
+                 from meeting_topics mt join meetings m on m.id = mt.meeting_id
+                where mt.topic_id = ${topicId} order by m.starts_at)) as meetings,
+      (select json_group_array(json_object('id', id, 'kind', kind, 'question', question, 'status', status,
+              'endsAt', ends_at, 'secret', secret))
+         from (select * from votes where topic_id = ${topicId} order by id)) as votes`);
+  return {
+    positions: JSON.parse(row?.positions ?? '[]') as {
+      id: number;
+      party: PositionParty;
+      body: string;
+      authorName: string;
+      updatedAt: number;
+      revisions: { body: string; authorName: string; createdAt: number }[];
+    }[],
+    meetings: JSON.parse(row?.meetings ?? '[]') as {
+      id: number;
+      title: string;
+      startsAt: number;
+      place: string;
+      status: string;
+      minutes: string | null;
+      attended: number;
+      attendeeNames: string | null;
+    }[],
+    votes: JSON.parse(row?.votes ?? '[]') as {
+      id: number;
+      kind: 'consultation' | 'council' | 'owners';
+      question: string;
+      status: 'open' | 'closed';
+      endsAt: number;
+      secret: number;
+    }[],
+  };
 }
 
 /** Topics another may be merged into (same compound, still open), newest first. */

@@ -555,22 +555,6 @@ export function listDueVotes(now: number) {
   );
 }
 
-export function listVotesOfTopic(topicId: number) {
-  return getDb()
-    .select({
-      id: votes.id,
-      kind: votes.kind,
-      question: votes.question,
-      status: votes.status,
-      endsAt: votes.endsAt,
-      secret: votes.secret,
-    })
-    .from(votes)
-    .where(eq(votes.topicId, topicId))
-    .orderBy(asc(votes.id))
-    .all();
-}
-
 /** How many counted ballots a closed vote has (its published receipt codes). */
 export function countReceipts(voteId: number): number {
   return (

@@ -3,14 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { listCommentPage, listPositions } from '@/db/queries/discussion';
-import { meetingsOfTopic } from '@/db/queries/meetings';
-import { getTopic, listMergeTargets, rolesOfPeople, topicTimeline } from '@/db/queries/topics';
+import { listCommentPage } from '@/db/queries/discussion';
+import { getTopic, listMergeTargets, topicSideData, rolesOfPeople, topicTimeline } from '@/db/queries/topics';
 import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
 import { getActor } from '@/lib/auth/session';
 import { availableMoves, isReviewAction, planMove } from '@/lib/topics/lifecycle';
 import { canOpenVote } from '@/lib/voting/rules';
-import { listVotesOfTopic } from '@/db/queries/votes';
 import { getFollowThrough } from '@/db/queries/followthrough';
 import { buttonClass } from '../../../../_components/button';
 import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
@@ -54,9 +52,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const thread = listCommentPage(topic.id, actor.personId, cpage);
   const comments = thread.comments;
   const speakers = rolesOfPeople(compound, [...new Set([topic.authorId, ...comments.map((c) => c.authorId)])]);
-  const positions = listPositions(topic.id);
-  const meetings = meetingsOfTopic(topic.id);
-  const topicVotes = listVotesOfTopic(topic.id);
+  const { positions, meetings, votes: topicVotes } = topicSideData(topic.id);
   const canOpen =
     planMove('open_vote', topic.status, roles).ok &&
     (['consultation', 'council', 'owners'] as const).some((k) => canOpenVote(roles, k) === null);
