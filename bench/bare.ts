@@ -16,7 +16,7 @@ import { findCompoundPlace, listBuildings } from '../db/queries/places';
 import { getTopic, listTopics, topicSideData, rolesOfPeople, topicTimeline } from '../db/queries/topics';
 import { castBallot, countReceipts, getVote, listReceipts, myVoterRows, voteTurnout } from '../db/queries/votes';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '../lib/auth/jwe';
-import { type Actor, canViewCompound } from '../lib/auth/permissions';
+import { type Actor, canViewCompound, companyIdsOf } from '../lib/auth/permissions';
 import { canCastBallot, checkChoice } from '../lib/voting/rules';
 
 const PORT = Number(process.argv[2] ?? 3420);
@@ -94,8 +94,7 @@ function votePage(actor: Actor, compoundId: number, voteId: number) {
 }
 
 function tasksPage(actor: Actor) {
-  const companies = actor.memberships.filter((m) => m.role === 'property_staff').map((m) => m.scopeId);
-  const rows = companyTasks(companies, Date.now());
+  const rows = companyTasks(companyIdsOf(actor), Date.now());
   const items = rows
     .map(
       (r) =>

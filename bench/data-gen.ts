@@ -134,7 +134,6 @@ async function main() {
     residents: number[];
     secretary: number;
     chair: number;
-    members: number[];
   }
   const compounds: Compound[] = [];
   const building = ins('buildings', ['compound_id', 'name', 'floors']);
@@ -234,7 +233,7 @@ async function main() {
       for (const m of members) membership(m, 'committee_member', 'compound', id, null, null, now);
       membership(newPerson(), 'grid_worker', 'compound', id, `第${c + 1}网格`, null, now);
       personCount++;
-      compounds.push({ id, companyId: company.id, units, residents, secretary, chair, members });
+      compounds.push({ id, companyId: company.id, units, residents, secretary, chair });
     }
     // Family members and others without a holding or a role, up to the district's number of people.
     while (personCount < N.people) {

@@ -54,8 +54,6 @@ async function cookieFor(s: { sid: string; personId: number }) {
 function freshCopy() {
   fs.rmSync(RUN, { recursive: true, force: true });
   fs.mkdirSync(RUN, { recursive: true });
-  const src = new Database(path.join(DATA, 'yishi.db'), { readonly: true });
-  src.close();
   fs.copyFileSync(path.join(DATA, 'yishi.db'), path.join(RUN, 'yishi.db'));
   const db = new Database(path.join(RUN, 'yishi.db'));
   db.prepare("update sessions set created_at = ?, last_seen_at = ? where id like 'bench-%'").run(

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { endNotice } from '../db/queries/followthrough';
+import { shanghaiMinute } from '../lib/time';
 import { actAs, form, one, PNG, personId } from './harness';
 
 export const admin = await import('@/app/admin/actions');
@@ -56,7 +57,7 @@ export interface Fixture {
   revokable: number;
 }
 
-export const shanghai = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
+export const shanghai = shanghaiMinute;
 export const DAY = 86_400_000;
 
 async function must<T>(p: Promise<T>): Promise<T> {

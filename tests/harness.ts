@@ -78,18 +78,6 @@ export function totalChanges(): number {
   return theDb().get<{ n: number }>(sql`select total_changes() as n`)?.n ?? 0;
 }
 
-/** A checksum of every table's row count, for "nothing changed" across connections and files. */
-export function rowCounts(): string {
-  const tables = theDb()
-    .all<{ name: string }>(
-      sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' order by name`,
-    )
-    .map((t) => t.name);
-  return tables
-    .map((t) => `${t}:${theDb().get<{ n: number }>(sql.raw(`select count(*) as n from "${t}"`))?.n}`)
-    .join(',');
-}
-
 /** Runs `fn` and then undoes every write it made (actions' own transactions become savepoints). */
 export async function rolledBack<T>(fn: () => Promise<T>): Promise<T> {
   const client = theDb().$client;

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { companyTasks, countCompanyTasks, TASK_LIST_LIMIT } from '@/db/queries/followthrough';
+import { companyIdsOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { lateDays } from '@/lib/followthrough/rules';
 import { StatusBadge } from '../_components/status-badge';
@@ -14,9 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The property company's worklist: every task and small matter of every compound it serves. */
 export default async function TasksPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const actor = await requireActor();
-  const companyIds = actor.memberships
-    .filter((m) => m.role === 'property_staff' && m.scopeType === 'company')
-    .map((m) => m.scopeId);
+  const companyIds = companyIdsOf(actor);
   if (companyIds.length === 0) notFound();
   const [t, format] = await Promise.all([getTranslations('follow'), getFormatter()]);
   const now = Date.now();

@@ -8,6 +8,21 @@ import { followersOf, notify } from './notifications';
 
 export const COMMENT_THREADS_PER_PAGE = 50;
 
+/** A comment as the thread shows it; `reported`: whether the reader reported it. */
+export interface CommentRow {
+  id: number;
+  parentId: number | null;
+  authorId: number;
+  authorName: string;
+  partyMember: boolean;
+  body: string;
+  createdAt: number;
+  reportCount: number;
+  hiddenAt: number | null;
+  hiddenReason: string | null;
+  reported: boolean;
+}
+
 /**
  * One page of a topic's thread: COMMENT_THREADS_PER_PAGE top-level comments with all their replies,
  * oldest first within the page; `page` null means the latest page. Two queries whatever the thread's
@@ -24,19 +39,7 @@ export function listCommentPage(topicId: number, readerId: number, page: number 
   const end = threads - (pages - current) * COMMENT_THREADS_PER_PAGE;
   const offset = Math.max(0, end - COMMENT_THREADS_PER_PAGE);
   const limit = end - offset;
-  const rows = db.all<{
-    id: number;
-    parentId: number | null;
-    authorId: number;
-    authorName: string;
-    partyMember: boolean;
-    body: string;
-    createdAt: number;
-    reportCount: number;
-    hiddenAt: number | null;
-    hiddenReason: string | null;
-    reported: number;
-  }>(sql`
+  const rows = db.all<Omit<CommentRow, 'partyMember' | 'reported'> & { partyMember: number; reported: number }>(sql`
     with page as (select id from comments where topic_id = ${topicId} and parent_id is null
                    order by id limit ${limit} offset ${offset})
     select c.id, c.parent_id as parentId, c.author_id as authorId, p.name as authorName,
@@ -46,7 +49,12 @@ export function listCommentPage(topicId: number, readerId: number, page: number 
       from comments c join people p on p.id = c.author_id
      where c.topic_id = ${topicId} and (c.id in (select id from page) or c.parent_id in (select id from page))
      order by c.id`);
-  return { comments: rows.map((r) => ({ ...r, partyMember: Boolean(r.partyMember) })), page: current, pages };
+  const comments: CommentRow[] = rows.map((r) => ({
+    ...r,
+    partyMember: Boolean(r.partyMember),
+    reported: Boolean(r.reported),
+  }));
+  return { comments, page: current, pages };
 }
 
 /** A comment together with its topic's compound, for actions that load in scope. */

@@ -6,6 +6,8 @@ import type { CompoundSummary } from '@/db/queries/places';
 import { compoundInScope } from '../auth/guards';
 import { type Actor, rolesIn } from '../auth/permissions';
 import type { Role } from '../auth/roles';
+import { getTopic } from '@/db/queries/topics';
+import { topicIdSchema } from '../validation/topics';
 import { VALIDATION_KEY_SET } from '../validation/messages';
 import { type ActionResult, fieldErrorsOf } from './result';
 
@@ -70,6 +72,17 @@ export async function inCompound(compoundId: unknown): Promise<CompoundContext |
   const compound = compoundInScope(who.actor, compoundId);
   if (!compound) return fail('notFound');
   return { actor: who.actor, compound, roles: rolesIn(who.actor, compound) };
+}
+
+/** The actor, the compound and the topic `topicId` names; a topic of another compound is "not found". */
+export async function topicInCompound(compoundId: unknown, topicId: unknown) {
+  const ctx = await inCompound(compoundId);
+  if (isFailure(ctx)) return ctx;
+  const parsed = topicIdSchema.safeParse({ topicId });
+  if (!parsed.success) return fail('notFound');
+  const topic = getTopic(ctx.compound.id, parsed.data.topicId, ctx.actor.personId);
+  if (!topic) return fail('notFound');
+  return { ...ctx, topic };
 }
 
 export function isFailure<T extends object>(value: T | Failure): value is Failure {

@@ -72,6 +72,13 @@ export function rolesIn(actor: Actor, c: CompoundPlace): Set<Role> {
   return roles;
 }
 
+/** The property companies the actor works for (as property staff). */
+export function companyIdsOf(actor: Pick<Actor, 'memberships'>): number[] {
+  return actor.memberships
+    .filter((m) => m.role === 'property_staff' && m.scopeType === 'company')
+    .map((m) => m.scopeId);
+}
+
 /** Anyone with any role here may open the compound; everyone else is told it does not exist. */
 export function canViewCompound(actor: Actor, c: CompoundPlace): Denial | null {
   return rolesIn(actor, c).size > 0 ? null : 'not_member';

@@ -1,4 +1,5 @@
 import type { Role } from '../auth/roles';
+import { DECIDERS } from '../topics/lifecycle';
 
 /**
  * Follow-through (steps 5–7 of mechanism.md): who may object, carry out, rate and escalate, and
@@ -109,7 +110,7 @@ const ESCALATABLE: readonly string[] = [
 ];
 
 export function canEscalate(roles: Roles, topic: { status: string }, hasOpenEscalation: boolean): string | null {
-  if (!roles.has('branch_secretary') && !roles.has('committee_chair')) return 'cannotEscalate';
+  if (!any(roles, DECIDERS)) return 'cannotEscalate';
   if (!ESCALATABLE.includes(topic.status)) return 'wrongState';
   return hasOpenEscalation ? 'escalationOpen' : null;
 }
@@ -144,9 +145,12 @@ export function canForwardEscalation(
   return e.level === 'community' ? null : 'topLevel';
 }
 
+/** Topic states in which a task is still to be carried out (and so can be late). */
+const TASK_OPEN: readonly string[] = ['assigned', 'small_matter', 'in_progress'];
+
 /** Whether a task is late: past its deadline and not yet done. */
 export function isOverdue(topicStatus: string, deadlineAt: number | null, now: number): boolean {
-  return deadlineAt !== null && now > deadlineAt && ['assigned', 'small_matter', 'in_progress'].includes(topicStatus);
+  return deadlineAt !== null && now > deadlineAt && TASK_OPEN.includes(topicStatus);
 }
 
 /**
@@ -159,8 +163,7 @@ export function lateDays(
   overdueAt: number | null,
   now: number,
 ): number | null {
-  const open = ['assigned', 'small_matter', 'in_progress'].includes(topicStatus);
-  if (!open || deadlineAt === null) return null;
+  if (!TASK_OPEN.includes(topicStatus) || deadlineAt === null) return null;
   const at = Math.max(now, overdueAt ?? 0);
   return at > deadlineAt ? Math.floor((at - deadlineAt) / DAY_MS) : null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TOPIC_CATEGORIES } from '../topics/categories';
 import { REVIEW_ACTIONS } from '../topics/lifecycle';
+import { shanghaiMinute } from '../time';
 import { id, optionalText, text } from './common';
 
 export const raiseTopicSchema = z.object({
@@ -53,10 +54,7 @@ export const shanghaiDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid')
   .transform((s) => ({ text: s, at: Date.parse(`${s}:00+08:00`) }))
   // Date.parse rolls 2026-02-30 over into March; a real date reads back as what was typed.
-  .refine(
-    ({ text, at }) => Number.isFinite(at) && new Date(at + 8 * 3_600_000).toISOString().startsWith(text),
-    'invalid',
-  )
+  .refine(({ text, at }) => Number.isFinite(at) && shanghaiMinute(at) === text, 'invalid')
   .transform(({ at }) => at);
 
 export const meetingSchema = z.object({

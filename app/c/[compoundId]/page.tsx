@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { compoundFigures, listBuildings } from '@/db/queries/places';
 import { formatArea } from '@/lib/area';
+import { shanghaiDay } from '@/lib/time';
 import { peekCompound, requireCompound } from '@/lib/auth/guards';
 import { canAdministerCompound, canViewRegister } from '@/lib/auth/permissions';
 import { RoleBadges } from '../../_components/badges';
@@ -21,7 +22,6 @@ export default async function CompoundPage({ params }: Props) {
     getTranslations('nav'),
     getTranslations('follow'),
   ]);
-  const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
   const figures = compoundFigures(compound.id);
   const buildingList = listBuildings(compound.id);
   const figureItems = [
@@ -87,7 +87,7 @@ export default async function CompoundPage({ params }: Props) {
                 type="date"
                 name="from"
                 required
-                defaultValue={day(Date.now() - 365 * 86_400_000)}
+                defaultValue={shanghaiDay(Date.now() - 365 * 86_400_000)}
                 className="min-h-11 rounded-lg border border-stone-300 bg-white px-3"
               />
             </label>
@@ -97,7 +97,7 @@ export default async function CompoundPage({ params }: Props) {
                 type="date"
                 name="to"
                 required
-                defaultValue={day(Date.now())}
+                defaultValue={shanghaiDay(Date.now())}
                 className="min-h-11 rounded-lg border border-stone-300 bg-white px-3"
               />
             </label>

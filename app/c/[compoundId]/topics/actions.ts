@@ -6,12 +6,12 @@ import { buildingNames } from '@/db/queries/register';
 import { cosignTopic, raiseTopic, setFollow, applyTopicMove } from '@/db/queries/topic-writes';
 import { getTopic } from '@/db/queries/topics';
 import type { ActionResult } from '@/lib/actions/result';
-import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
+import { fail, failField, formToObject, inCompound, invalid, isFailure, topicInCompound } from '@/lib/actions/server';
 import { MERGE_TARGET_STATES, planMove } from '@/lib/topics/lifecycle';
 import { canCosign, canFollow, canRaiseTopic } from '@/lib/topics/rules';
 import { checkPhotos, MAX_PHOTOS } from '@/lib/uploads/sniff';
 import { readUploads, removePhotos, storePhotos } from '@/lib/uploads/store';
-import { raiseTopicSchema, reviewSchema, topicIdSchema } from '@/lib/validation/topics';
+import { raiseTopicSchema, reviewSchema } from '@/lib/validation/topics';
 
 type Result<T = null> = ActionResult<T>;
 
@@ -60,19 +60,8 @@ export async function raiseTopicAction(
   }
 }
 
-/** Loads the topic in the actor's compound; a topic of another compound is "not found". */
-async function topicContext(compoundId: number, form: FormData) {
-  const ctx = await inCompound(compoundId);
-  if (isFailure(ctx)) return ctx;
-  const parsed = topicIdSchema.safeParse({ topicId: form.get('topicId') });
-  if (!parsed.success) return fail('notFound');
-  const topic = getTopic(ctx.compound.id, parsed.data.topicId, ctx.actor.personId);
-  if (!topic) return fail('notFound');
-  return { ...ctx, topic };
-}
-
 export async function cosignAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicContext(compoundId, form);
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const denied = canCosign(ctx.roles, ctx.topic, ctx.actor.personId, ctx.topic.cosigned);
   if (denied) return fail(denied);
@@ -84,7 +73,7 @@ export async function cosignAction(compoundId: number, _prev: Result | null, for
 }
 
 export async function followAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicContext(compoundId, form);
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const denied = canFollow(ctx.roles);
   if (denied) return fail(denied);
@@ -96,7 +85,7 @@ export async function followAction(compoundId: number, _prev: Result | null, for
 
 /** Step 2: the secretary (or the committee chair) accepts, rejects, merges or routes a raised topic. */
 export async function reviewAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicContext(compoundId, form);
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = reviewSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);

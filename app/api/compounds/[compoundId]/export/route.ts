@@ -5,11 +5,10 @@ import { canViewRegister } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { exportCsv } from '@/lib/export/csv';
 import { API_HEADERS, json } from '@/lib/http';
+import { shanghaiDay } from '@/lib/time';
 import { exportRangeSchema } from '@/lib/validation/followthrough';
 
 export const dynamic = 'force-dynamic';
-
-const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * GET /api/compounds/:id/export?from=YYYY-MM-DD&to=YYYY-MM-DD — the compound's topics raised in

@@ -1,24 +1,13 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import type { CommentRow } from '@/db/queries/discussion';
 import type { Role } from '@/lib/auth/roles';
 import { canModerate, seesHiddenText } from '@/lib/topics/rules';
 import { RoleBadges } from '../../../../_components/badges';
 import { CommentForm, CommentTools } from './comment-forms';
 
-export interface ThreadComment {
-  id: number;
-  parentId: number | null;
-  authorId: number;
-  authorName: string;
-  partyMember: boolean;
-  body: string;
-  createdAt: number;
-  reportCount: number;
-  hiddenAt: number | null;
-  hiddenReason: string | null;
-  roles: Role[];
-  reported: boolean;
-}
+/** A comment with its author's roles in the compound, for the badges. */
+export type ThreadComment = CommentRow & { roles: Role[] };
 
 interface ThreadContext {
   compoundId: number;

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { closedVotesOfTopic, type FollowThrough as Data } from '@/db/queries/followthrough';
 import { scopeNames } from '@/db/queries/places';
-import type { Actor } from '@/lib/auth/permissions';
+import { type Actor, companyIdsOf } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 import {
   canEscalate,
@@ -14,8 +14,10 @@ import {
   lateDays,
   TASK_PARTY_KINDS,
 } from '@/lib/followthrough/rules';
+import { shanghaiMinute } from '@/lib/time';
 import { planMove } from '@/lib/topics/lifecycle';
 import { buttonClass } from '../../../../_components/button';
+import { PhotoGrid } from '../../../../_components/photo-grid';
 import { type FieldSpec, SpecForm } from '../../../../_components/spec-form';
 import {
   acceptTaskAction,
@@ -29,28 +31,7 @@ import {
   recordDecisionAction,
 } from './followthrough-actions';
 
-const shanghai = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
 const CARD = 'rounded-xl bg-white p-5 ring-1 ring-stone-200';
-
-function Photos({ ids, label }: { ids: number[]; label: (n: number) => string }) {
-  if (ids.length === 0) return null;
-  return (
-    <ul className="mt-2 grid grid-cols-4 gap-2 sm:grid-cols-6">
-      {ids.map((id, i) => (
-        <li key={id}>
-          <a href={`/api/photos/${id}`} target="_blank" rel="noopener">
-            {/* biome-ignore lint/performance/noImgElement: private photos are served by our own handler */}
-            <img
-              src={`/api/photos/${id}`}
-              alt={label(i + 1)}
-              className="aspect-square w-full rounded-lg object-cover ring-1 ring-stone-200"
-            />
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function Progress({ percent, label }: { percent: number; label: string }) {
   return (
@@ -85,9 +66,7 @@ export async function FollowThrough(props: {
   const [t, format] = await Promise.all([getTranslations('follow'), getFormatter()]);
   const now = Date.now();
   const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' });
-  const companies = actor.memberships
-    .filter((m) => m.role === 'property_staff' && m.scopeType === 'company')
-    .map((m) => m.scopeId);
+  const companies = companyIdsOf(actor);
   const { decision, task } = data;
   const canDecide = planMove('record_decision', topic.status, roles).ok;
   const canPublish = planMove('publish_decision', topic.status, roles).ok;
@@ -162,7 +141,7 @@ export async function FollowThrough(props: {
         kind: 'datetime',
         name: 'deadline',
         label: t('deadline'),
-        defaultValue: draft ? shanghai(draft.deadlineAt) : shanghai(now + 30 * DAY_MS),
+        defaultValue: draft ? shanghaiMinute(draft.deadlineAt) : shanghaiMinute(now + 30 * DAY_MS),
       },
     ];
   }
@@ -361,7 +340,9 @@ export async function FollowThrough(props: {
                     {t(`updateKinds.${u.kind}`)} · {u.authorName} · {when(u.createdAt)} · {u.percent}%
                   </p>
                   {u.body && <p className="whitespace-pre-wrap">{u.body}</p>}
-                  <Photos ids={u.photoIds} label={photoLabel} />
+                  <div className="mt-2">
+                    <PhotoGrid ids={u.photoIds} alt={photoLabel} />
+                  </div>
                 </li>
               ))}
             </ol>

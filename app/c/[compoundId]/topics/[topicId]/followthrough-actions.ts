@@ -20,9 +20,9 @@ import {
   rateTask,
   recordDecision,
 } from '@/db/queries/followthrough';
-import { getTopic } from '@/db/queries/topics';
 import type { ActionResult } from '@/lib/actions/result';
-import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
+import { fail, failField, formToObject, inCompound, invalid, isFailure, topicInCompound } from '@/lib/actions/server';
+import { companyIdsOf } from '@/lib/auth/permissions';
 import {
   canEscalate,
   canObject,
@@ -43,7 +43,6 @@ import {
   progressSchema,
   ratingSchema,
 } from '@/lib/validation/followthrough';
-import { topicIdSchema } from '@/lib/validation/topics';
 
 type Result = ActionResult;
 
@@ -64,23 +63,9 @@ async function done(compoundId: number, topicId: number, key: Key): Promise<Resu
   return { ok: true, data: null, message: (await getTranslations('follow'))(key) };
 }
 
-/** The actor, the compound and the topic named by the form's topicId; another compound's topic is not found. */
-async function topicIn(compoundId: number, topicId: unknown) {
-  const ctx = await inCompound(compoundId);
-  if (isFailure(ctx)) return ctx;
-  const parsed = topicIdSchema.safeParse({ topicId });
-  if (!parsed.success) return fail('notFound');
-  const topic = getTopic(ctx.compound.id, parsed.data.topicId);
-  if (!topic) return fail('notFound');
-  return { ...ctx, topic };
-}
-
-const companiesOf = (memberships: readonly { role: string; scopeType: string; scopeId: number }[]) =>
-  memberships.filter((m) => m.role === 'property_staff' && m.scopeType === 'company').map((m) => m.scopeId);
-
 /** Step 5: the secretary records the decision, the vote it rests on, who carries it out and by when. */
 export async function recordDecisionAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicIn(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const plan = planMove('record_decision', ctx.topic.status, ctx.roles);
   if (!plan.ok) return fail(plan.reason === 'not_allowed' ? 'cannotDecide' : 'wrongState');
@@ -115,7 +100,7 @@ export async function recordDecisionAction(compoundId: number, _prev: Result | n
 
 /** Step 5: publication (公示) for the compound's notice period. */
 export async function publishDecisionAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicIn(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const plan = planMove('publish_decision', ctx.topic.status, ctx.roles);
   if (!plan.ok) return fail(plan.reason === 'not_allowed' ? 'cannotDecide' : 'wrongState');
@@ -136,7 +121,7 @@ export async function publishDecisionAction(compoundId: number, _prev: Result | 
 
 /** A resident objects to a published decision during the notice period. */
 export async function objectAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicIn(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = objectionSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
@@ -192,12 +177,12 @@ export async function answerObjectionAction(compoundId: number, _prev: Result | 
 
 /** Step 6: the responsible party accepts the task (a decision's or a small matter's). */
 export async function acceptTaskAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicIn(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = acceptTaskSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
   const task = findTask(ctx.topic.id);
-  if (!task || !isResponsible(ctx.roles, companiesOf(ctx.actor.memberships), task)) return fail('notResponsible');
+  if (!task || !isResponsible(ctx.roles, companyIdsOf(ctx.actor), task)) return fail('notResponsible');
   const plan = planMove('accept_task', ctx.topic.status, ctx.roles);
   if (!plan.ok) return fail('wrongState');
   const ok = acceptTask(
@@ -216,12 +201,10 @@ export async function acceptTaskAction(compoundId: number, _prev: Result | null,
 
 /** Progress (text, photos, percent) or completion with evidence, by the responsible party only. */
 async function update(compoundId: number, form: FormData, complete: boolean): Promise<Result> {
-  const ctx = await topicIn(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const task = findTask(ctx.topic.id);
-  const denied = task
-    ? canReportProgress(ctx.roles, companiesOf(ctx.actor.memberships), ctx.topic, task)
-    : 'notResponsible';
+  const denied = task ? canReportProgress(ctx.roles, companyIdsOf(ctx.actor), ctx.topic, task) : 'notResponsible';
   if (denied || !task) return fail(denied ?? 'notResponsible');
   const fields = formToObject(form);
   // Completion is progress at 100%, with the evidence as its text.
@@ -280,7 +263,7 @@ export async function completeTaskAction(compoundId: number, _prev: Result | nul
 
 /** Step 7: residents rate the work 1–5 during the rating period, once per round. */
 export async function rateAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicIn(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = ratingSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
@@ -304,7 +287,7 @@ export async function rateAction(compoundId: number, _prev: Result | null, form:
 
 /** 大事全网联动: the secretary sends a matter the compound cannot settle to its community. */
 export async function escalateAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicIn(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, form.get('topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = escalateSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);

@@ -12,6 +12,7 @@ import { canOpenVote } from '@/lib/voting/rules';
 import { getFollowThrough } from '@/db/queries/followthrough';
 import { buttonClass } from '../../../../_components/button';
 import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
+import { PhotoGrid } from '../../../../_components/photo-grid';
 import { StatusBadge } from '../../../../_components/status-badge';
 import { Discussion } from './discussion';
 import { FollowThrough } from './follow-through';
@@ -89,22 +90,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
           </time>
         </p>
         <p className="whitespace-pre-wrap">{topic.description}</p>
-        {topic.photoIds.length > 0 && (
-          <ul aria-label={t('photosLabel')} className="grid grid-cols-3 gap-2 sm:grid-cols-6">
-            {topic.photoIds.map((photoId, i) => (
-              <li key={photoId}>
-                <a href={`/api/photos/${photoId}`} target="_blank" rel="noopener">
-                  {/* biome-ignore lint/performance/noImgElement: private photos are served by our own handler */}
-                  <img
-                    src={`/api/photos/${photoId}`}
-                    alt={t('photoAlt', { n: i + 1 })}
-                    className="aspect-square w-full rounded-lg object-cover ring-1 ring-stone-200"
-                  />
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <PhotoGrid ids={topic.photoIds} label={t('photosLabel')} alt={(n) => t('photoAlt', { n })} />
         {topic.status === 'rejected' && topic.statusReason && (
           <p className="rounded-lg bg-stone-100 p-3">{t('rejectedBecause', { reason: topic.statusReason })}</p>
         )}
@@ -229,11 +215,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
         total={topic.commentCount}
         page={thread.page}
         pages={thread.pages}
-        comments={comments.map((c) => ({
-          ...c,
-          roles: [...(speakers.get(c.authorId) ?? [])],
-          reported: Boolean(c.reported),
-        }))}
+        comments={comments.map((c) => ({ ...c, roles: [...(speakers.get(c.authorId) ?? [])] }))}
       />
 
       <Timeline entries={timeline} />

@@ -10,12 +10,8 @@ import { CheckboxGroup } from '../../../../_components/checkbox-group';
 import { SelectField, TextArea, TextField } from '../../../../_components/field';
 import { FormStatus } from '../../../../_components/form-status';
 import { useActionForm } from '../../../../_components/use-action-form';
+import { shanghaiMinute } from '@/lib/time';
 import { openVoteAction } from '../actions';
-
-/** Local "YYYY-MM-DDTHH:mm" in Asia/Shanghai for a datetime-local default. */
-function shanghaiInput(ms: number) {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
-}
 
 export function OpenVoteForm(props: {
   compoundId: number;
@@ -29,7 +25,7 @@ export function OpenVoteForm(props: {
   const [kind, setKind] = useState<VoteKind>(props.kinds[0] ?? 'consultation');
   const [defaults] = useState(() => {
     const now = Date.now();
-    return { start: shanghaiInput(now), end: shanghaiInput(now + 7 * 24 * 3_600_000) };
+    return { start: shanghaiMinute(now), end: shanghaiMinute(now + 7 * 24 * 3_600_000) };
   });
   const { state, pending, onSubmit, fieldError } = useActionForm(openVoteAction.bind(null, props.compoundId));
   useEffect(() => {
