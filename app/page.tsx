@@ -46,6 +46,17 @@ export default async function HomePage() {
               {t('tasks')}
             </Link>
           )}
+          {staffScopes
+            .filter((m) => m.scopeType === 'community' || m.scopeType === 'street' || m.scopeType === 'district')
+            .map((m) => (
+              <Link
+                key={`d-${m.scopeType}-${m.scopeId}`}
+                href={`/d/${m.scopeType}/${m.scopeId}`}
+                className={buttonClass('primary')}
+              >
+                {t('dashboards', { name: nameOf(m.scopeType, m.scopeId) })}
+              </Link>
+            ))}
           {actor.memberships.some((m) => m.role === 'community_worker' || m.role === 'street_staff') && (
             <Link href="/escalations" className={buttonClass('primary')}>
               {t('escalations')}

@@ -9,6 +9,7 @@
  */
 import http from 'node:http';
 import { loadSessionActor } from '../db/queries/auth';
+import { findScope, loadDashboard } from '../db/queries/dashboard';
 import { listCommentPage } from '../db/queries/discussion';
 import { companyTasks, getFollowThrough } from '../db/queries/followthrough';
 import { unreadCount } from '../db/queries/notifications';
@@ -16,7 +17,8 @@ import { findCompoundPlace, listBuildings } from '../db/queries/places';
 import { getTopic, listTopics, topicSideData, rolesOfPeople, topicTimeline } from '../db/queries/topics';
 import { castBallot, countReceipts, getVote, listReceipts, myVoterRows, voteTurnout } from '../db/queries/votes';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '../lib/auth/jwe';
-import { type Actor, canViewCompound, companyIdsOf } from '../lib/auth/permissions';
+import { type Actor, canViewCompound, companyIdsOf, dashboardView } from '../lib/auth/permissions';
+import { parsePeriod } from '../lib/dashboard/figures';
 import { canCastBallot, checkChoice } from '../lib/voting/rules';
 
 const PORT = Number(process.argv[2] ?? 3420);
@@ -104,6 +106,47 @@ function tasksPage(actor: Actor) {
   return page(actor, '我的任务', `<h1>我的任务</h1><ul>${items}</ul>`);
 }
 
+/** A district's dashboard (or its big screen): the same reads and figures, as plain HTML. */
+function districtDashboard(actor: Actor, districtId: number, screen: boolean): string | null {
+  const node = findScope('district', districtId);
+  if (!node || dashboardView(actor, { level: 'district', districtId }) === null) return null;
+  const now = Date.now();
+  const d = loadDashboard(node, 'full', parsePeriod({}, now), screen ? 'overdue' : 'onTime');
+  const t = d.totals;
+  const tiles = [
+    t.raised,
+    t.accepted,
+    t.decided,
+    t.carried,
+    t.closed,
+    t.onTimePercent,
+    t.overdue,
+    t.ratingTenths,
+    t.escalated,
+  ]
+    .map((v) => `<div><b>${v ?? '—'}</b></div>`)
+    .join('');
+  const rank = (d.ranking ?? [])
+    .map(
+      (r) =>
+        `<tr><th><a href="/d/${r.level}/${r.id}">${esc(r.name)}</a></th><td>${r.totals.raised}</td><td>${r.totals.onTimePercent ?? '—'}</td><td>${r.totals.overdue}</td><td>${r.totals.escalated}</td><td>${r.totals.ratingTenths ?? '—'}</td></tr>`,
+    )
+    .join('');
+  const series = d.series.map((p) => `<tr><td>${p.start}</td><td>${p.raised}</td><td>${p.closed}</td></tr>`).join('');
+  const stages = (d.stages ?? [])
+    .map((s) => `<tr><td>${s.stage}</td><td>${s.count}</td><td>${s.medianHours}</td><td>${s.slowestHours}</td></tr>`)
+    .join('');
+  const cats = d.categories.map((c) => `<li>${esc(c.category)} ${c.raised} ${c.closed}</li>`).join('');
+  const waiting = (d.waiting?.rows ?? [])
+    .map((e) => `<li>${esc(e.compoundName)} ${esc(e.topicTitle)} ${e.raisedAt}</li>`)
+    .join('');
+  return page(
+    actor,
+    node.name,
+    `<h1>${esc(node.name)}</h1>${tiles}<table>${rank}</table><table>${series}</table><table>${stages}</table><ul>${cats}</ul><ul>${waiting}</ul><p>${d.turnout.votes} ${d.turnout.headPercent} ${d.turnout.areaPercent}</p>`,
+  );
+}
+
 async function readBody(req: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -122,6 +165,11 @@ const server = http.createServer(async (req, res) => {
     const actor = await actorOf(req);
     if (!actor) return send(res, 401, 'signed out');
     if (url.pathname === '/tasks') return send(res, 200, tasksPage(actor));
+    const dash = /^\/d\/district\/(\d+)(\/screen)?$/.exec(url.pathname);
+    if (dash) {
+      const html = districtDashboard(actor, Number(dash[1]), Boolean(dash[2]));
+      return html ? send(res, 200, html) : send(res, 404, 'not found');
+    }
     const m = /^\/(?:api\/compounds|c)\/(\d+)\/(topics|votes)(?:\/(\d+))?(\/ballots)?$/.exec(url.pathname);
     const place = m ? findCompoundPlace(Number(m[1])) : undefined;
     if (!m || !place || canViewCompound(actor, place)) return send(res, 404, 'not found');

@@ -265,6 +265,7 @@ async function main() {
     'comment_count',
     'created_at',
     'activity_at',
+    'reviewed_at',
   ]);
   const comment = ins('comments', ['topic_id', 'author_id', 'parent_id', 'body', 'created_at']);
   const position = ins('positions', ['topic_id', 'party', 'body', 'author_id', 'created_at', 'updated_at']);
@@ -296,7 +297,14 @@ async function main() {
     'rating_ends_at',
     'closed_at',
     'average_tenths',
+    'overdue_at',
   ]);
+  const rating = ins('ratings', ['topic_id', 'round', 'person_id', 'compound_id', 'stars', 'comment', 'created_at']);
+  const escalationSt = raw.prepare(`insert into escalations
+      (compound_id, topic_id, level, community_id, street_id, reason, auto, raised_at, state)
+      select ?, ?, 'community', c.community_id, m.street_id, ?, 1, ?, 'open'
+        from compounds c join communities m on m.id = c.community_id where c.id = ?`);
+  const escalation = (...v: unknown[]) => escalationSt.run(...v);
   const update = ins('task_updates', [
     'compound_id',
     'topic_id',
@@ -380,6 +388,7 @@ async function main() {
           nComments,
           createdAt,
           createdAt + r.int(0, 20) * DAY,
+          status === 'raised' ? null : createdAt + r.int(2, 72) * 3_600_000,
         );
         if (first) special.hot = id;
         if (second) special.page = id;
@@ -442,9 +451,19 @@ async function main() {
               percent,
               done,
               done ? done + 7 * DAY : null,
-              status === 'closed' ? done : null,
+              status === 'closed' && done ? done + 7 * DAY : null,
               status === 'closed' ? r.int(25, 50) : null,
+              // Marked by the clock half an hour after a missed deadline.
+              !done && deadline < now ? deadline + 1_800_000 : done && done > deadline ? deadline + 1_800_000 : null,
             );
+            if (done && c.residents.length >= 3) {
+              for (let k = 0; k < 3; k++) {
+                const who = c.residents[(id + k) % Math.max(1, c.residents.length)] ?? c.secretary;
+                rating(id, 1, who, c.id, r.int(2, 5), '', done + DAY + k);
+              }
+            }
+            if (!done && r.chance(0.1))
+              escalation(c.id, id, '逾期未完成，请社区协调。', Math.min(deadline + DAY, now - DAY), c.id);
             if (accepted) {
               update(c.id, id, taskId, staff, 'accepted', '已安排人员。', 0, accepted);
               update(c.id, id, taskId, staff, 'progress', '正在施工。', Math.min(percent, 60), accepted + 3 * DAY);
@@ -528,6 +547,7 @@ async function main() {
       0,
       now - 20 * DAY,
       now - 5 * DAY,
+      now - 19 * DAY,
     );
   const setStatus = raw.prepare('update topics set status = ? where id = ?');
   const closedTopic = bigTopic('使用维修资金更换全部电梯', 'deliberating');
@@ -557,7 +577,17 @@ async function main() {
   const resident = big.residents[5] ?? big.chair;
   const company = places.companies.find((p) => p.id === big.companyId);
   const propertyStaff = company?.staff[0] ?? 0;
+  const districtAdmin = raw
+    .prepare(
+      "select person_id as personId, scope_id as districtId from memberships where role = 'district_admin' limit 1",
+    )
+    .get() as { personId: number; districtId: number };
+  const streetStaff = raw
+    .prepare("select person_id as personId, scope_id as streetId from memberships where role = 'street_staff' limit 1")
+    .get() as { personId: number; streetId: number };
   raw.transaction(() => {
+    session.run('bench-district', districtAdmin.personId, live, live);
+    session.run('bench-street', streetStaff.personId, live, live);
     session.run('bench-resident', resident, live, live);
     session.run('bench-property', propertyStaff, live, live);
     session.run('bench-secretary', big.secretary, live, live);
@@ -582,6 +612,8 @@ async function main() {
       'vote_voters',
       'ballots',
       'tasks',
+      'ratings',
+      'escalations',
       'audit_log',
     ].map((t) => [t, (raw.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
   );
@@ -595,11 +627,15 @@ async function main() {
     pageTopicId: special.page,
     closedVoteId: closedVote,
     openVoteId,
+    districtId: districtAdmin.districtId,
+    streetId: streetStaff.streetId,
     voters: voters.map((v, i) => ({ sid: `bench-voter-${i}`, personId: v.personId, voterKey: v.voterKey })),
     sessions: {
       resident: { sid: 'bench-resident', personId: resident },
       property: { sid: 'bench-property', personId: propertyStaff },
       secretary: { sid: 'bench-secretary', personId: big.secretary },
+      district: { sid: 'bench-district', personId: districtAdmin.personId },
+      street: { sid: 'bench-street', personId: streetStaff.personId },
     },
   };
   fs.writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2));

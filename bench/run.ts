@@ -39,8 +39,10 @@ interface Manifest {
   hotTopicId: number;
   closedVoteId: number;
   openVoteId: number;
+  districtId: number;
+  streetId: number;
   voters: { sid: string; personId: number; voterKey: string }[];
-  sessions: Record<'resident' | 'property' | 'secretary', { sid: string; personId: number }>;
+  sessions: Record<'resident' | 'property' | 'secretary' | 'district' | 'street', { sid: string; personId: number }>;
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(DATA, 'manifest.json'), 'utf8')) as Manifest;
@@ -133,6 +135,8 @@ interface PathSpec {
   method: 'GET' | 'POST';
   url: string;
   cookie: string;
+  /** Concurrent connections, when not BENCH_CONNECTIONS (dashboards: 10 viewers). */
+  connections?: number;
   /** POST ballots: a different holder each request. */
   ballots?: { cookie: string; voterKey: string }[];
 }
@@ -156,7 +160,7 @@ async function load(spec: PathSpec): Promise<Measured> {
   const expected = spec.method === 'POST' ? 201 : 200;
   const options: autocannon.Options = {
     url: `http://127.0.0.1:${PORT}${spec.url}`,
-    connections: CONNECTIONS,
+    connections: spec.connections ?? CONNECTIONS,
     duration: SECONDS,
     ...(spec.ballots ? { amount: spec.ballots.length } : {}),
     method: spec.method,
@@ -197,6 +201,7 @@ async function paths(): Promise<PathSpec[]> {
   const c = manifest.compoundId;
   const resident = await cookieFor(manifest.sessions.resident);
   const property = await cookieFor(manifest.sessions.property);
+  const district = await cookieFor(manifest.sessions.district);
   const voters = await Promise.all(
     manifest.voters.map(async (v) => ({ cookie: await cookieFor(v), voterKey: v.voterKey })),
   );
@@ -222,6 +227,20 @@ async function paths(): Promise<PathSpec[]> {
       cookie: resident,
     },
     { name: 'property task list', method: 'GET', url: '/tasks', cookie: property },
+    {
+      name: 'district dashboard (10 viewers)',
+      method: 'GET',
+      url: `/d/district/${manifest.districtId}`,
+      cookie: district,
+      connections: 10,
+    },
+    {
+      name: 'big screen, district (10 viewers)',
+      method: 'GET',
+      url: `/d/district/${manifest.districtId}/screen`,
+      cookie: district,
+      connections: 10,
+    },
   ];
 }
 
@@ -303,6 +322,19 @@ async function counting() {
   const t0 = performance.now();
   closeVote(manifest.compoundId, manifest.openVoteId, null, Date.now());
   const closeMs = performance.now() - t0;
+
+  // The district dashboard computed without its per-version memo: what each view would cost if the
+  // database changed between every two views (median of five).
+  const { computeDashboard, findScope } = await import('../db/queries/dashboard');
+  const { parsePeriod } = await import('../lib/dashboard/figures');
+  const district = findScope('district', manifest.districtId);
+  const dashboardRuns: number[] = [];
+  for (let i = 0; i < 5 && district; i++) {
+    const d0 = performance.now();
+    computeDashboard(district, 'full', parsePeriod({}, Date.now()), 'onTime');
+    dashboardRuns.push(performance.now() - d0);
+  }
+  dashboardRuns.sort((a, b) => a - b);
   db.$client.close();
 
   const UNITS = SMOKE ? 10_000 : 1_000_000;
@@ -323,6 +355,7 @@ async function counting() {
     closeAndCount10kMs: Math.round(closeMs * 10) / 10,
     kernelUnits: UNITS,
     kernelMs: Math.round(kernelMs),
+    districtDashboardUncachedMs: Math.round(dashboardRuns[2] ?? 0),
   };
 }
 
@@ -356,7 +389,9 @@ async function main() {
   } else if (!fs.existsSync('.next/BUILD_ID')) {
     throw new Error('no build: run next build first');
   }
-  const specs = await paths();
+  // BENCH_ONLY=dashboard: just the paths whose name contains it (results are not written then).
+  const only = process.env.BENCH_ONLY;
+  const specs = (await paths()).filter((s) => !only || s.name.includes(only));
   const sql = await sqlCounts(specs);
   const app = await measure('next', specs);
   const bare = await measure('bare', specs);
@@ -364,12 +399,12 @@ async function main() {
   const md = table(specs, app, bare, sql);
   console.log(`\n${md}\n`);
   console.log(
-    `close and count a 10,000-holder decision: ${counts.closeAndCount10kMs} ms; counting kernel, ${counts.kernelUnits.toLocaleString('en')} units: ${counts.kernelMs} ms`,
+    `close and count a 10,000-holder decision: ${counts.closeAndCount10kMs} ms; counting kernel, ${counts.kernelUnits.toLocaleString('en')} units: ${counts.kernelMs} ms; district dashboard uncached: ${counts.districtDashboardUncachedMs} ms`,
   );
   const errors = Object.values(app).reduce((n, m) => n + m.errors, 0);
-  if (SMOKE) {
-    if (errors > 0) throw new Error(`${errors} errors in the smoke run`);
-    console.log('bench smoke: ok');
+  if (SMOKE || only) {
+    if (errors > 0) throw new Error(`${errors} errors in the run`);
+    console.log(SMOKE ? 'bench smoke: ok' : 'partial run: results not written');
     return;
   }
   const date = new Date().toISOString().slice(0, 10);
@@ -389,7 +424,7 @@ async function main() {
   fs.writeFileSync(`bench/results/${date}.json`, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(
     `bench/results/${date}.md`,
-    `# Benchmark ${date}\n\n${CONNECTIONS} connections, ${SECONDS} s per path, app on ${WORKERS} worker(s), ${report.machine.cpus} cores, Node ${process.version}; data seed ${manifest.seed}, scale ${manifest.scale}.\n\n${md}\n\nClose and count a 10,000-holder owners' decision: ${counts.closeAndCount10kMs} ms. Counting kernel on ${counts.kernelUnits.toLocaleString('en')} units: ${counts.kernelMs} ms.\n`,
+    `# Benchmark ${date}\n\n${CONNECTIONS} connections, ${SECONDS} s per path, app on ${WORKERS} worker(s), ${report.machine.cpus} cores, Node ${process.version}; data seed ${manifest.seed}, scale ${manifest.scale}.\n\nDashboards are measured with 10 connections (10 viewers), as their target says.\n\n${md}\n\nClose and count a 10,000-holder owners' decision: ${counts.closeAndCount10kMs} ms. Counting kernel on ${counts.kernelUnits.toLocaleString('en')} units: ${counts.kernelMs} ms. District dashboard computed without its memo: ${counts.districtDashboardUncachedMs} ms (median of five).\n`,
   );
   console.log(`written bench/results/${date}.json and .md`);
 }

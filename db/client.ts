@@ -57,7 +57,21 @@ export function prepared<T>(build: (db: Db) => T): () => T {
  * another connection (another worker, a script) wrote in between. Every write in Yishi goes here.
  */
 export function writeTransaction<T>(fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => T): T {
-  return getDb().transaction(fn, { behavior: 'immediate' });
+  const result = getDb().transaction(fn, { behavior: 'immediate' });
+  writesHere.yishiWrites = (writesHere.yishiWrites ?? 0) + 1;
+  return result;
+}
+
+/** Commits made by this process (one counter, however many times the module is loaded). */
+const writesHere = globalThis as unknown as { yishiWrites?: number };
+
+/**
+ * Changes whenever the database may have changed: SQLite's data_version moves when another
+ * connection (another worker, a script) commits, and our own commits are counted here. What is
+ * computed from the database at one version is still exact while the version stays the same.
+ */
+export function dataVersion(): string {
+  return `${getDb().$client.pragma('data_version', { simple: true })}.${writesHere.yishiWrites ?? 0}`;
 }
 
 /** The process-wide connection (one writer; better-sqlite3 is synchronous). */

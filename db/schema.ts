@@ -283,6 +283,8 @@ export const topics = sqliteTable(
     createdAt: createdAt(),
     /** Last status change, comment or position: what "recently active" sorts by. */
     activityAt: integer('activity_at').notNull(),
+    /** When it was first reviewed (accepted, rejected, merged or routed): the end of its first stage. */
+    reviewedAt: integer('reviewed_at'),
   },
   (t) => [
     index('topics_compound_status').on(t.compoundId, t.status, t.createdAt),
@@ -710,6 +712,7 @@ export const tasks = sqliteTable(
     uniqueIndex('tasks_topic').on(t.topicId),
     index('tasks_company_deadline').on(t.companyId, t.deadlineAt),
     index('tasks_deadline').on(t.deadlineAt),
+    index('tasks_compound_done').on(t.compoundId, t.doneAt),
   ],
 );
 
@@ -752,7 +755,10 @@ export const ratings = sqliteTable(
     comment: text('comment').notNull().default(''),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.topicId, t.round, t.personId] })],
+  (t) => [
+    primaryKey({ columns: [t.topicId, t.round, t.personId] }),
+    index('ratings_compound').on(t.compoundId, t.createdAt),
+  ],
 );
 
 /**
@@ -788,5 +794,6 @@ export const escalations = sqliteTable(
     index('escalations_topic').on(t.topicId, t.id),
     index('escalations_community').on(t.level, t.communityId, t.state),
     index('escalations_street').on(t.level, t.streetId, t.state),
+    index('escalations_compound').on(t.compoundId, t.raisedAt),
   ],
 );

@@ -402,6 +402,7 @@ function seedHistory(tx: Tx, now: number, ids: { compoundId?: number; companyId?
       routedCompanyId: companyId,
       createdAt: raisedAt,
       activityAt: now - 20 * hour,
+      reviewedAt: raisedAt + hour,
     })
     .returning({ id: s.topics.id })
     .get().id;

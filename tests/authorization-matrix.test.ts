@@ -560,3 +560,84 @@ describe('authorization matrix', () => {
     }
   }
 });
+
+// ── Dashboards: who may open which, and how much of it ──
+
+const { requireDashboard } = await import('@/app/d/load');
+
+type View = 'full' | 'public' | 'notFound' | 'signedOut';
+const RUNS_COMPOUND: Label[] = ['secretary', 'chair', 'member', 'grid', 'property'];
+const PUBLIC_IN_OWN: Label[] = ['owner', 'tenant', 'partyMember', 'rep', 'guest'];
+
+/** 合和大院 is in 中兴社区, 老虎滩街道; 亿泰庄园 in 林海社区, 葵英街道; all in 中山区. */
+const DASHBOARDS: { name: string; level: string; id: () => number; full: Label[]; public?: Label[] }[] = [
+  {
+    name: '合和大院',
+    level: 'compound',
+    id: () => fx.own.compoundId,
+    full: [...RUNS_COMPOUND, ...STAFF],
+    public: PUBLIC_IN_OWN,
+  },
+  {
+    name: '亿泰庄园',
+    level: 'compound',
+    id: () => fx.other.compoundId,
+    full: ['otherSecretary', 'otherProperty', 'otherCommunity', 'district'],
+  },
+  { name: '中兴社区', level: 'community', id: () => fx.own.communityId, full: STAFF },
+  { name: '林海社区', level: 'community', id: () => fx.other.communityId, full: ['otherCommunity', 'district'] },
+  { name: '老虎滩街道', level: 'street', id: () => streetOf(fx.own.communityId), full: ['street', 'district'] },
+  { name: '葵英街道', level: 'street', id: () => streetOf(fx.other.communityId), full: ['district'] },
+  { name: '中山区', level: 'district', id: () => 1, full: ['district'] },
+];
+
+function streetOf(communityId: number): number {
+  const row = (globalThis as unknown as { yishiDb: import('@/db/client').Db }).yishiDb.$client
+    .prepare('select street_id as id from communities where id = ?')
+    .get(communityId) as { id: number };
+  return row.id;
+}
+
+describe('dashboard access', () => {
+  for (const d of DASHBOARDS) {
+    it(`${d.name} (${d.level}) dashboard: full, public part or not found`, async () => {
+      const wrong: { actor: Label; expected: View; got: View }[] = [];
+      for (const label of LABELS) {
+        actAs(label === 'anon' ? null : personId(ACTORS[label]));
+        const expected: View =
+          label === 'anon'
+            ? 'signedOut'
+            : d.full.includes(label)
+              ? 'full'
+              : d.public?.includes(label)
+                ? 'public'
+                : 'notFound';
+        let got: View;
+        try {
+          got = (await requireDashboard(d.level, String(d.id()))).view;
+        } catch (error) {
+          const digest = (error as { digest?: string }).digest ?? '';
+          got = digest.startsWith('NEXT_REDIRECT') ? 'signedOut' : digest.includes('404') ? 'notFound' : 'full';
+          if (!digest) throw error;
+        }
+        if (got !== expected) wrong.push({ actor: label, expected, got });
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('ids that are not places, and unknown levels, are not found for anyone', async () => {
+    actAs(personId(ACTORS.district));
+    for (const [level, id] of [
+      ['district', '999'],
+      ['street', '0'],
+      ['planet', '1'],
+      ['compound', '1 or 1=1'],
+      ['community', '-3'],
+    ]) {
+      await expect(requireDashboard(String(level), String(id))).rejects.toMatchObject({
+        digest: expect.stringContaining('404'),
+      });
+    }
+  });
+});

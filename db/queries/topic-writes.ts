@@ -106,6 +106,7 @@ export function applyTopicMove(
         mergedIntoId: mergeInto?.id ?? null,
         routedCompanyId,
         activityAt: now,
+        reviewedAt: now,
       })
       .where(and(eq(topics.id, topicId), eq(topics.compoundId, compoundId), eq(topics.status, move.from)))
       .run();

@@ -145,3 +145,45 @@ export function canManageRole(actor: Actor, role: AssignableRole, target: GrantT
       return actor.memberships.some((m) => m.role === 'district_admin') ? null : 'role_out_of_reach';
   }
 }
+
+/** What a dashboard shows its viewer: everything, or the part every member of the compound may see. */
+export type DashboardView = 'full' | 'public';
+
+/** A dashboard's place: a compound, or a community, street or district with its parents. */
+export type DashboardTarget =
+  | { level: 'compound'; place: CompoundPlace }
+  | { level: 'community'; place: CommunityPlace }
+  | { level: 'street'; streetId: number; districtId: number }
+  | { level: 'district'; districtId: number };
+
+/** Those who run a compound's affairs see all of its dashboard; its other members the public part. */
+const COMPOUND_DASHBOARD_FULL: readonly Role[] = [
+  'branch_secretary',
+  'committee_chair',
+  'committee_member',
+  'property_staff',
+  'grid_worker',
+];
+
+/**
+ * Who may open a dashboard, and how much of it: a compound's members (the public part, or all of
+ * it for those who run its affairs and the staff above); above a compound only staff whose own
+ * community, street or district contains it. Null: everyone else, who is told it does not exist.
+ */
+export function dashboardView(actor: Actor, t: DashboardTarget): DashboardView | null {
+  switch (t.level) {
+    case 'compound': {
+      const roles = rolesIn(actor, t.place);
+      if (roles.size === 0) return null;
+      return staffOverCompound(actor, t.place) || COMPOUND_DASHBOARD_FULL.some((r) => roles.has(r)) ? 'full' : 'public';
+    }
+    case 'community':
+      return staffOverCommunity(actor, t.place) ? 'full' : null;
+    case 'street':
+      return has(actor, 'street_staff', 'street', t.streetId) || has(actor, 'district_admin', 'district', t.districtId)
+        ? 'full'
+        : null;
+    case 'district':
+      return has(actor, 'district_admin', 'district', t.districtId) ? 'full' : null;
+  }
+}

@@ -47,6 +47,12 @@ export default async function CompoundPage({ params }: Props) {
           <Link href={`/c/${compound.id}/meetings`} className={buttonClass('secondary')}>
             {tn('meetings')}
           </Link>
+          <Link href={`/c/${compound.id}/board`} className={buttonClass('secondary')}>
+            {t('board')}
+          </Link>
+          <Link href={`/d/compound/${compound.id}`} className={buttonClass('secondary')}>
+            {t('dashboard')}
+          </Link>
           {!canViewRegister(actor, compound) && (
             <Link href={`/c/${compound.id}/register`} className={buttonClass('secondary')}>
               {t('register')}
