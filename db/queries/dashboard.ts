@@ -141,7 +141,22 @@ export function figurePredicate(fig: FigureKey, p: Period): SQL {
       return sql`exists (select 1 from ratings r where r.topic_id = t.id and r.created_at >= ${p.from} and r.created_at < ${p.to})`;
     case 'escalated':
       return sql`exists (select 1 from escalations e where e.topic_id = t.id and e.raised_at >= ${p.from} and e.raised_at < ${p.to})`;
+    case 'reviewedIn':
+      return REVIEWED_IN(p);
+    case 'decidedIn':
+      return sql`t.reviewed_at is not null and exists (select 1 from decisions x where x.topic_id = t.id
+        and x.withdrawn_at is null and x.recorded_at >= ${p.from} and x.recorded_at < ${p.to})`;
+    case 'closedIn':
+      return CLOSED_IN(p);
   }
+}
+
+function REVIEWED_IN(p: Period): SQL {
+  return sql`t.reviewed_at >= ${p.from} and t.reviewed_at < ${p.to}`;
+}
+
+function CLOSED_IN(p: Period): SQL {
+  return sql`k.done_at is not null and k.closed_at >= ${p.from} and k.closed_at < ${p.to}`;
 }
 
 const count = (fig: FigureKey, p: Period) => sql`count(*) filter (where ${figurePredicate(fig, p)})`;
@@ -209,24 +224,24 @@ export function ratingAndEscalationAggregates(
  */
 export function stageDurations(s: Scope, p: Period): { buckets: StageBucket[]; slowest: Map<Stage, number> } {
   const H = 3_600_000;
-  const within = (col: SQL) => sql`${col} >= ${p.from} and ${col} < ${p.to}`;
+  // Each stage counts exactly the topics of its figure (STAGE_FIGURE), so its count links to them.
   const rows = getDb().all<{ stage: Stage; hours: number; n: number; topicId: number | null }>(sql`
     with d(stage, hours, topic_id) as (
       select 'review', cast((t.reviewed_at - t.created_at) / ${H} as integer), t.id from topics t
-       where t.compound_id in ${compoundsOf(s)} and ${within(sql`t.reviewed_at`)}
+       where t.compound_id in ${compoundsOf(s)} and ${REVIEWED_IN(p)}
       union all
       select 'decide', cast((x.recorded_at - t.reviewed_at) / ${H} as integer), t.id from decisions x join topics t on t.id = x.topic_id
        where x.compound_id in ${compoundsOf(s)} and x.withdrawn_at is null and t.reviewed_at is not null
-         and ${within(sql`x.recorded_at`)}
+         and x.recorded_at >= ${p.from} and x.recorded_at < ${p.to}
       union all
       select 'carry', cast((k.done_at - k.created_at) / ${H} as integer), k.topic_id from tasks k
-       where k.compound_id in ${compoundsOf(s)} and ${within(sql`k.done_at`)}
+       where k.compound_id in ${compoundsOf(s)} and ${doneIn(p)}
       union all
       select 'rate', cast((k.closed_at - k.done_at) / ${H} as integer), k.topic_id from tasks k
-       where k.compound_id in ${compoundsOf(s)} and k.done_at is not null and ${within(sql`k.closed_at`)}
+       where k.compound_id in ${compoundsOf(s)} and ${CLOSED_IN(p)}
       union all
       select 'whole', cast((k.closed_at - t.created_at) / ${H} as integer), k.topic_id from tasks k join topics t on t.id = k.topic_id
-       where k.compound_id in ${compoundsOf(s)} and ${within(sql`k.closed_at`)})
+       where k.compound_id in ${compoundsOf(s)} and ${CLOSED_IN(p)})
     select stage, hours, count(*) as n, min(topic_id) as topicId from d group by stage, hours`);
   // A topic of each bucket comes along; the one of a stage's longest bucket is its slowest.
   const slowest = new Map<Stage, number>();

@@ -856,9 +856,11 @@ export function listDueTimers(now: number, onlyTopic: number | null = null): Due
       left join tasks k on k.topic_id = t.id
       left join decisions d on d.id = (select max(id) from decisions where topic_id = t.id and withdrawn_at is null)
      where ${only} and t.id in (
-        select topic_id from decisions where notice_ends_at <= ${now} and withdrawn_at is null
-        union select topic_id from tasks where deadline_at < ${now} and closed_at is null
-        union select topic_id from tasks where rating_ends_at <= ${now})`);
+        select x.topic_id from decisions x join topics p on p.id = x.topic_id and p.status = 'publicised'
+         where x.notice_ends_at <= ${now} and x.withdrawn_at is null
+        union select topic_id from tasks where deadline_at < ${now} and closed_at is null and done_at is null
+           and (overdue_at is null or auto_escalated_at is null)
+        union select topic_id from tasks where rating_ends_at <= ${now} and closed_at is null)`);
 }
 
 export function endNotice(compoundId: number, topicId: number, now: number): boolean {

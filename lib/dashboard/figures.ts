@@ -55,7 +55,19 @@ export const FUNNEL_KEYS = Object.keys(FUNNEL) as FunnelKey[];
  * `done`/`onTime`/`late` count tasks marked done in the period; `overdue` counts tasks overdue now
  * (whenever they were raised); `rated` topics rated in the period; `escalated` topics sent up in it.
  */
-export const FIGURE_KEYS = [...FUNNEL_KEYS, 'done', 'onTime', 'late', 'overdue', 'rated', 'escalated'] as const;
+export const FIGURE_KEYS = [
+  ...FUNNEL_KEYS,
+  'done',
+  'onTime',
+  'late',
+  'overdue',
+  'rated',
+  'escalated',
+  // The topics behind the stage durations: reviewed, decided and closed in the period.
+  'reviewedIn',
+  'decidedIn',
+  'closedIn',
+] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export function isFigureKey(v: string): v is FigureKey {
@@ -264,6 +276,15 @@ export function byCategory(rows: readonly TopicAggRow[]): { category: string; ra
 
 export const STAGES = ['review', 'decide', 'carry', 'rate', 'whole'] as const;
 export type Stage = (typeof STAGES)[number];
+
+/** The list behind each stage's count: the topics that finished that stage in the period. */
+export const STAGE_FIGURE: Record<Stage, FigureKey> = {
+  review: 'reviewedIn',
+  decide: 'decidedIn',
+  carry: 'done',
+  rate: 'closedIn',
+  whole: 'closedIn',
+};
 
 /** How many topics finished a stage after so many whole hours (the query's histogram). */
 export interface StageBucket {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { durationParts, formatTenths, FUNNEL_KEYS, parsePeriod, percent } from '@/lib/dashboard/figures';
+import { durationParts, formatTenths, FUNNEL_KEYS, parsePeriod, percent, STAGE_FIGURE } from '@/lib/dashboard/figures';
 import { shanghaiDay } from '@/lib/time';
 import { buttonClass } from '../../../_components/button';
 import { BarList, LineChart, Tile } from '../../_components/charts';
@@ -155,7 +155,11 @@ export default async function DashboardPage({ params, searchParams }: Props) {
                     <th scope="row" className="py-2 font-normal">
                       {t(`stageNames.${s.stage}`)}
                     </th>
-                    <td className="py-2 text-right tabular-nums">{s.count}</td>
+                    <td className="py-2 text-right tabular-nums">
+                      <Link href={href(STAGE_FIGURE[s.stage])} className="underline underline-offset-4">
+                        {s.count}
+                      </Link>
+                    </td>
                     <td className="py-2 text-right tabular-nums">{duration(s.medianHours)}</td>
                     <td className="py-2 text-right tabular-nums">
                       {s.slowestTopicId !== null && node.level === 'compound' ? (
