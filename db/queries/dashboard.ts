@@ -321,7 +321,7 @@ export function openVoteTurnouts(compoundId: number): VoteTurnoutRow[] {
 }
 
 /** Escalated matters waiting: at a community or street, or anywhere below a district; oldest first. */
-export function waitingEscalations(s: Scope, limit = 20) {
+export function waitingEscalations(s: Scope, limit = 10) {
   const where = (() => {
     switch (s.level) {
       case 'community':

@@ -1,5 +1,7 @@
-import Link from 'next/link';
 import type { SeriesPoint } from '@/lib/dashboard/figures';
+
+// Dashboards link with plain anchors, not next/link: a page of many figures would otherwise carry a
+// client component per number, which doubles what the server renders for every viewer.
 
 /** One row of a bar list: label, number (a link to the topics behind it) and a bar; the number is the text equivalent. */
 export interface BarRow {
@@ -21,9 +23,9 @@ export function BarList({ rows, max, dark = false }: { rows: BarRow[]; max: numb
               <span>{r.label}</span>
               <span className="tabular-nums">
                 {r.href ? (
-                  <Link href={r.href} className="font-semibold text-[1.15em] underline underline-offset-4">
+                  <a href={r.href} className="font-semibold text-[1.15em] underline underline-offset-4">
                     {r.value}
-                  </Link>
+                  </a>
                 ) : (
                   <span className="font-semibold text-[1.15em]">{r.value}</span>
                 )}
@@ -166,9 +168,9 @@ export function Tile({
   return (
     <div>
       {href ? (
-        <Link href={href} className={`${cls} transition hover:ring-brand-600`}>
+        <a href={href} className={`${cls} transition hover:ring-brand-600`}>
           <dl>{body}</dl>
-        </Link>
+        </a>
       ) : (
         <dl className={cls}>{body}</dl>
       )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ScopeNode } from '@/db/queries/dashboard';
 import type { Actor } from '@/lib/auth/permissions';
@@ -40,24 +39,24 @@ export async function Breadcrumbs({ actor, node, here }: { actor: Actor; node: S
       <ol className="flex flex-wrap gap-1">
         {parents.map((p) => (
           <li key={`${p.level}-${p.id}`}>
-            <Link href={`/d/${p.level}/${p.id}`} className="underline">
+            <a href={`/d/${p.level}/${p.id}`} className="underline">
               {p.name}
-            </Link>{' '}
+            </a>{' '}
             /
           </li>
         ))}
         <li>
           {here ? (
             <>
-              <Link href={`/d/${node.level}/${node.id}`} className="underline">
+              <a href={`/d/${node.level}/${node.id}`} className="underline">
                 {node.name}
-              </Link>{' '}
+              </a>{' '}
               / {here}
             </>
           ) : node.level === 'compound' ? (
-            <Link href={`/c/${node.id}`} className="underline">
+            <a href={`/c/${node.id}`} className="underline">
               {node.name}
-            </Link>
+            </a>
           ) : (
             <span aria-current="page">{node.name}</span>
           )}
@@ -130,7 +129,7 @@ export async function RankTable({
       <p className="mb-3 text-sm text-stone-600">{t('rankingHint')}</p>
       <nav aria-label={t('sortBy')} className="mb-3 flex flex-wrap gap-2 print:hidden">
         {RANK_SORTS.map((s) => (
-          <Link
+          <a
             key={s}
             href={dashboardHref(node.level, node.id, period, s)}
             aria-current={s === sort ? 'true' : undefined}
@@ -139,7 +138,7 @@ export async function RankTable({
             }`}
           >
             {t(`sorts.${s}`)}
-          </Link>
+          </a>
         ))}
       </nav>
       <table className="w-full text-left">
@@ -165,9 +164,9 @@ export async function RankTable({
               >
                 <td className="hidden py-2 tabular-nums sm:table-cell">{i + 1}</td>
                 <th scope="row" className="col-span-2 py-1 text-left font-semibold sm:py-2 sm:font-medium">
-                  <Link href={dashboardHref(child, r.id, period)} className="underline underline-offset-4">
+                  <a href={dashboardHref(child, r.id, period)} className="underline underline-offset-4">
                     {r.name}
-                  </Link>
+                  </a>
                   {child !== 'compound' && (
                     <span className="ml-2 font-normal text-sm text-stone-600">
                       {t('compounds', { n: r.compounds })}
@@ -265,9 +264,9 @@ export async function WaitingList({
                 </>
               ) : (
                 <>
-                  <Link href={`/c/${e.compoundId}/topics/${e.topicId}`} className="font-medium underline">
+                  <a href={`/c/${e.compoundId}/topics/${e.topicId}`} className="font-medium underline">
                     {e.topicTitle}
-                  </Link>
+                  </a>
                   <p className="text-sm text-stone-600">
                     {e.compoundName} · {t(`escLevel.${e.level}`)} · {t('waitedDays', { n: days(e.raisedAt) })}
                     {e.auto ? ` · ${t('auto')}` : ''}
@@ -280,9 +279,9 @@ export async function WaitingList({
         </ul>
       )}
       {!dark && (level === 'community' || level === 'street') && (
-        <Link href="/escalations" className={buttonClass('ghost', 'mt-3 print:hidden')}>
+        <a href="/escalations" className={buttonClass('ghost', 'mt-3 print:hidden')}>
           {t('toQueue')}
-        </Link>
+        </a>
       )}
     </section>
   );

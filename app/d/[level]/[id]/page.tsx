@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { durationParts, formatTenths, FUNNEL_KEYS, parsePeriod, percent, STAGE_FIGURE } from '@/lib/dashboard/figures';
 import { shanghaiDay } from '@/lib/time';
@@ -53,14 +52,14 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </div>
         <div className="ml-auto flex flex-wrap gap-2 print:hidden">
           {node.level === 'compound' && (
-            <Link href={`/c/${node.id}/board`} className={buttonClass('secondary')}>
+            <a href={`/c/${node.id}/board`} className={buttonClass('secondary')}>
               {t('board')}
-            </Link>
+            </a>
           )}
           {node.level !== 'compound' && (
-            <Link href={`${base}/screen`} className={buttonClass('secondary')}>
+            <a href={`${base}/screen`} className={buttonClass('secondary')}>
               {t('bigScreen')}
-            </Link>
+            </a>
           )}
         </div>
       </header>
@@ -156,16 +155,16 @@ export default async function DashboardPage({ params, searchParams }: Props) {
                       {t(`stageNames.${s.stage}`)}
                     </th>
                     <td className="py-2 text-right tabular-nums">
-                      <Link href={href(STAGE_FIGURE[s.stage])} className="underline underline-offset-4">
+                      <a href={href(STAGE_FIGURE[s.stage])} className="underline underline-offset-4">
                         {s.count}
-                      </Link>
+                      </a>
                     </td>
                     <td className="py-2 text-right tabular-nums">{duration(s.medianHours)}</td>
                     <td className="py-2 text-right tabular-nums">
                       {s.slowestTopicId !== null && node.level === 'compound' ? (
-                        <Link href={`/c/${node.id}/topics/${s.slowestTopicId}`} className="underline">
+                        <a href={`/c/${node.id}/topics/${s.slowestTopicId}`} className="underline">
                           {duration(s.slowestHours)}
-                        </Link>
+                        </a>
                       ) : (
                         duration(s.slowestHours)
                       )}
@@ -197,9 +196,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               const area = v.totalAreaCenti ? (percent(v.votedAreaCenti ?? 0, v.totalAreaCenti) ?? 0) : null;
               return (
                 <li key={v.id}>
-                  <Link href={`/c/${v.compoundId}/votes/${v.id}`} className="font-medium underline underline-offset-4">
+                  <a href={`/c/${v.compoundId}/votes/${v.id}`} className="font-medium underline underline-offset-4">
                     {v.question}
-                  </Link>
+                  </a>
                   <p className="text-sm text-stone-600">
                     {v.status === 'open'
                       ? t('voteOpen', { ends: format.dateTime(v.endsAt, { dateStyle: 'medium', timeStyle: 'short' }) })
