@@ -42,28 +42,25 @@ async function main() {
   const t0 = performance.now();
   const ctx = await setupBallots(dir, HOLDERS);
   console.log(`setup: ${HOLDERS} holders, vote ${ctx.voteId} open (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  if (!fs.existsSync('.next/BUILD_ID')) execFileSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
+  if (!fs.existsSync('.next/yishi/fast-path.mjs')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   // BENCH_PROFILE=1 writes a CPU profile of the server to bench/data/prof when it exits.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/data/prof')}`] : [];
-  const server = spawn(
-    'node',
-    [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'],
-    {
-      env: {
-        ...process.env,
-        DATA_DIR: dir,
-        NEXTAUTH_SECRET: SECRET,
-        SEED_DEMO: '0',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  const server = spawn('node', [...profile, 'scripts/serve.mjs', String(PORT), '127.0.0.1'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dir,
+      NEXTAUTH_SECRET: SECRET,
+      SEED_DEMO: '0',
+      NEXT_TELEMETRY_DISABLED: '1',
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '2',
     },
-  );
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const base = `http://127.0.0.1:${PORT}`;
   const peak = { kb: 0 };
   try {
     await waitForHealth(base);
-    // next start spawns the real server as a child; sample the whole process group's largest member.
+    // serve.mjs forks its workers; sample the whole process group's largest member.
     const stop = peakRss(server.pid ?? 0, peak);
     const childPids = () => {
       try {
@@ -74,7 +71,7 @@ async function main() {
           .filter(Boolean)
           .map(Number);
       } catch {
-        return []; // next start serves from its own process
+        return []; // one process serves
       }
     };
     const stops = [stop, ...childPids().map((pid) => peakRss(pid, peak))];

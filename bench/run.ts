@@ -382,12 +382,12 @@ function table(
 
 async function main() {
   if (!SMOKE && process.env.BENCH_NO_BUILD !== '1') {
-    execFileSync('node_modules/.bin/next', ['build'], {
+    execFileSync('npm', ['run', 'build'], {
       stdio: 'inherit',
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     });
-  } else if (!fs.existsSync('.next/BUILD_ID')) {
-    throw new Error('no build: run next build first');
+  } else if (!fs.existsSync('.next/BUILD_ID') || !fs.existsSync('.next/yishi/fast-path.mjs')) {
+    throw new Error('no build: run npm run build first');
   }
   // BENCH_ONLY=dashboard: just the paths whose name contains it (results are not written then).
   const only = process.env.BENCH_ONLY;

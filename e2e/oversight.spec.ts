@@ -10,11 +10,6 @@ const question = '今年中秋晚会是否在中心花园举办？';
 const endsAt = Date.now() + 3 * 86_400_000;
 const shanghai = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
 
-async function logout(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
-
 async function raiseAndAccept(page: Page, t: typeof festival, category: string) {
   await openCompound(page, '合和大院');
   await page.getByRole('link', { name: '议题', exact: true }).click();
@@ -40,7 +35,11 @@ const numberIn = async (l: Locator) => Number(((await l.textContent()) ?? '').re
 async function figureMatchesList(page: Page, dashboardUrl: string, region: string, label: string) {
   await expect(async () => {
     await page.goto(dashboardUrl);
-    const link = page.getByRole('region', { name: region }).getByRole('listitem').filter({ hasText: label }).getByRole('link');
+    const link = page
+      .getByRole('region', { name: region })
+      .getByRole('listitem')
+      .filter({ hasText: label })
+      .getByRole('link');
     const shown = await numberIn(link);
     await link.click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(label);
@@ -141,7 +140,9 @@ test('the street staff drill down: 老虎滩街道 → 中兴社区 → 合和�
   await page.getByRole('region', { name: '小区排名' }).getByRole('link', { name: '合和大院' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '合和大院 议事看板' })).toBeVisible();
   // Breadcrumbs lead back up; the figures below the community are its compounds' sums.
-  await expect(page.getByRole('navigation', { name: '所在位置' }).getByRole('link', { name: '中兴社区' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: '所在位置' }).getByRole('link', { name: '中兴社区' }),
+  ).toBeVisible();
 
   // Ranked by overdue tasks, most first.
   await page.goto('/d/community/3?sort=overdue');

@@ -10,7 +10,7 @@ fi
 
 # Rebuild only when a source file is newer than the last build.
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib db i18n messages public next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
-  node_modules/.bin/next build
+  npm run build
 fi
 
 PORT="${PORT:-3000}"

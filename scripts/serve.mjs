@@ -50,11 +50,30 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const fast = await fastPath();
   http
-    .createServer((req, res) => handle(req, res))
+    .createServer((req, res) => {
+      // Casting a ballot is answered here, by the same code as its route, without Next's pipeline.
+      if (fast?.isBallotPost(req.method, req.url)) {
+        fast.serveBallot(req, res);
+        return;
+      }
+      handle(req, res);
+    })
     .listen(port, hostname, () => {
       if (!cluster.isWorker || process.env.YISHI_WORKER === '1') {
         console.log(`[yishi] ready on http://${hostname}:${port} (${workers} worker${workers > 1 ? 's' : ''})`);
       }
     });
+}
+
+/** The endpoints bundled by `npm run build` (scripts/build-endpoints.mjs); without them Next answers everything. */
+async function fastPath() {
+  try {
+    return await import(new URL('../.next/yishi/fast-path.mjs', import.meta.url).href);
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    console.warn('[yishi] .next/yishi/fast-path.mjs is missing (npm run build makes it); ballots go through Next');
+    return null;
+  }
 }

@@ -18,7 +18,7 @@ fi
 echo "── type check"; node_modules/.bin/tsc --noEmit
 echo "── lint"; node_modules/.bin/biome check .
 echo "── unit tests"; node_modules/.bin/vitest run
-echo "── build"; node_modules/.bin/next build
+echo "── build"; npm run build
 echo "── browser tests"; node_modules/.bin/playwright test
 # Crash safety, small: five SIGKILLs while ballots are cast (npm run bench:crash does twenty).
 echo "── crash safety"; CRASH_KILLS=5 CRASH_HOLDERS=1500 node --conditions=react-server --import tsx bench/crash.ts

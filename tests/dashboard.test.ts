@@ -27,7 +27,6 @@ import { setupDatabase, teardownDatabase } from './harness';
 
 const at = (day: number, hour = 10) =>
   Date.parse(`2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`);
-const H = 3_600_000;
 const NOW = at(27);
 const period = { ...parsePeriod({ from: '2026-11-01', to: '2026-11-30' }, NOW) };
 

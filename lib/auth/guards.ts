@@ -5,17 +5,12 @@ import { type CompoundSummary, findCompoundPlace } from '@/db/queries/places';
 import { type Actor, canViewCompound, type Denial, isStaff, rolesIn } from './permissions';
 import type { Role } from './roles';
 import { getActor, requireActor } from './session';
+import { parseId } from '../validation/common';
+
+export { parseId };
 
 /** Once per request, however many parts of a page ask (metadata, layout, page). */
 const placeOf = cache(findCompoundPlace);
-
-/** Parses a route or form id; anything but a positive integer is simply "not found". */
-export function parseId(value: unknown): number | null {
-  const s = String(value ?? '');
-  if (!/^[1-9]\d{0,15}$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isSafeInteger(n) ? n : null;
-}
 
 /** The compound if the actor may know it exists; null otherwise (callers answer "not found"). */
 export function compoundInScope(actor: Actor, compoundId: unknown): CompoundSummary | null {

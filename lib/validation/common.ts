@@ -37,3 +37,11 @@ export const newPassword = z
   .min(8, 'passwordShort')
   .max(128, 'passwordTooLong')
   .refine((p) => !isCommonPassword(p), 'passwordCommon');
+
+/** Parses a route or form id; anything but a positive integer is simply "not found". */
+export function parseId(value: unknown): number | null {
+  const s = String(value ?? '');
+  if (!/^[1-9]\d{0,15}$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : null;
+}

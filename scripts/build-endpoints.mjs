@@ -1,0 +1,24 @@
+/**
+ * Bundles the endpoints the production server answers before Next's router (today: casting a
+ * ballot; docs/decisions/0009) into .next/yishi/, after `next build`. Run by `npm run build`.
+ * The bundle holds the same TypeScript the route handler runs; only the native SQLite driver
+ * stays outside, and 'server-only' (a guard for React bundles) becomes an empty module.
+ */
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['app/api/compounds/[compoundId]/votes/[voteId]/ballots/fast-path.ts'],
+  outfile: '.next/yishi/fast-path.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  alias: { 'server-only': './scripts/empty-module.mjs' },
+  // Bundled CommonJS packages call require(); an ES module has none of its own.
+  banner: {
+    js: "import { createRequire as yishiRequire } from 'node:module'; const require = yishiRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+console.log('[yishi] endpoints bundled into .next/yishi/');
