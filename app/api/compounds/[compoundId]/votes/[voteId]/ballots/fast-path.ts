@@ -6,6 +6,7 @@ import { DEFAULT_LOCALE, isLocale } from '@/i18n/locales';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '@/lib/auth/jwe';
 import { authSecret } from '@/lib/auth/secret';
 import { actorOfSession } from '@/lib/auth/session-record';
+import { API_HEADERS } from '@/lib/http';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh-CN.json';
 import { answerBallot } from './answer';
@@ -53,7 +54,7 @@ function sayIn(wanted: string | undefined): Say {
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, { 'content-type': 'application/json', ...API_HEADERS, ...headers });
   res.end(body);
 }
 
@@ -68,13 +69,11 @@ export async function serveBallot(req: IncomingMessage, res: ServerResponse): Pr
       if (size > MAX_BODY) return send(res, 413, '{"ok":false,"message":"Request body too large"}');
       chunks.push(chunk as Buffer);
     }
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const request = new Request(`http://localhost${req.url}`, { method: 'POST', headers, body: Buffer.concat(chunks) });
     const cookies = cookiesOf(req.headers.cookie);
     const token = SESSION_COOKIE_NAMES.map((n) => cookies.get(n)).find(Boolean);
-    const response = await answerBallot(
-      request,
+    const answer = await answerBallot(
+      req.headers['content-type'] ?? null,
+      Buffer.concat(chunks).toString('utf8'),
       decodeURIComponent(m[1] ?? ''),
       decodeURIComponent(m[2] ?? ''),
       async () => {
@@ -83,12 +82,7 @@ export async function serveBallot(req: IncomingMessage, res: ServerResponse): Pr
       },
       async () => sayIn(cookies.get('locale')),
     );
-    const out: Record<string, string> = {};
-    response.headers.forEach((v, k) => {
-      out[k] = v;
-    });
-    res.writeHead(response.status, out);
-    res.end(Buffer.from(await response.arrayBuffer()));
+    send(res, answer.status, JSON.stringify(answer.body), API_HEADERS);
   } catch (error) {
     console.error('[yishi] ballot fast path failed', error);
     if (!res.headersSent) send(res, 500, '{"ok":false,"message":"Internal error"}');

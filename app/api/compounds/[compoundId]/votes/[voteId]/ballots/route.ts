@@ -1,5 +1,6 @@
 import { requestSay } from '@/app/c/[compoundId]/votes/ballot';
 import { getActor } from '@/lib/auth/session';
+import { json } from '@/lib/http';
 import { answerBallot } from './answer';
 
 export const dynamic = 'force-dynamic';
@@ -7,5 +8,13 @@ export const dynamic = 'force-dynamic';
 /** POST a ballot as JSON (see answer.ts); the production server usually answers it before Next does. */
 export async function POST(req: Request, ctx: { params: Promise<{ compoundId: string; voteId: string }> }) {
   const { compoundId, voteId } = await ctx.params;
-  return answerBallot(req, compoundId, voteId, getActor, requestSay);
+  const answer = await answerBallot(
+    req.headers.get('content-type'),
+    await req.text(),
+    compoundId,
+    voteId,
+    getActor,
+    requestSay,
+  );
+  return json(answer.body, answer.status);
 }
