@@ -6,6 +6,7 @@ import { listRegister, REGISTER_PAGE_SIZE } from '@/db/queries/register';
 import { formatArea } from '@/lib/area';
 import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
 import { canViewRegister } from '@/lib/auth/permissions';
+import { Pager } from '../../../_components/pager';
 
 type Props = {
   params: Promise<{ compoundId: string }>;
@@ -103,25 +104,13 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           </tbody>
         </table>
       </div>
-      {pages > 1 && (
-        <nav aria-label={t('pages')} className="flex items-center justify-between">
-          {page > 1 ? (
-            <Link href={href(buildingId, page - 1)} className="underline">
-              {t('prev')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-stone-600">{t('pageOf', { page, pages })}</span>
-          {page < pages ? (
-            <Link href={href(buildingId, page + 1)} className="underline">
-              {t('next')}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager
+        page={page}
+        pages={pages}
+        href={(n) => href(buildingId, n)}
+        labels={{ nav: t('pages'), prev: t('prev'), next: t('next'), pageOf: t('pageOf', { page, pages }) }}
+        linkClass="underline"
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { TOPIC_STATUSES } from '@/lib/topics/lifecycle';
 import { canRaiseTopic } from '@/lib/topics/rules';
 import { topicListSchema } from '@/lib/validation/topics';
 import { buttonClass } from '../../../_components/button';
+import { Pager } from '../../../_components/pager';
 import { StatusBadge } from '../../../_components/status-badge';
 
 type Props = {
@@ -157,25 +158,12 @@ export default async function TopicListPage({ params, searchParams }: Props) {
           ))}
         </ul>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('pages')} className="flex items-center justify-between">
-          {f.page > 1 ? (
-            <Link href={pageHref(f.page - 1)} className={buttonClass('secondary')}>
-              {t('prev')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-stone-600">{t('pageOf', { page: f.page, pages })}</span>
-          {f.page < pages ? (
-            <Link href={pageHref(f.page + 1)} className={buttonClass('secondary')}>
-              {t('next')}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager
+        page={f.page}
+        pages={pages}
+        href={pageHref}
+        labels={{ nav: t('pages'), prev: t('prev'), next: t('next'), pageOf: t('pageOf', { page: f.page, pages }) }}
+      />
     </div>
   );
 }

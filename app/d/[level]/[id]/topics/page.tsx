@@ -6,6 +6,7 @@ import { parseId } from '@/lib/auth/guards';
 import { isFigureKey, parsePeriod } from '@/lib/dashboard/figures';
 import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
 import { buttonClass } from '../../../../_components/button';
+import { Pager } from '../../../../_components/pager';
 import { StatusBadge } from '../../../../_components/status-badge';
 import { Breadcrumbs, dashboardHref, figureHref } from '../../../_components/parts';
 import { requireDashboard } from '../../../load';
@@ -90,25 +91,12 @@ export default async function FigureTopicsPage({ params, searchParams }: Props) 
           ))}
         </ul>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('pages')} className="flex items-center justify-between">
-          {page > 1 ? (
-            <Link href={pageHref(page - 1)} className={buttonClass('secondary')}>
-              {tt('prev')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-stone-600">{tt('pageOf', { page, pages })}</span>
-          {page < pages ? (
-            <Link href={pageHref(page + 1)} className={buttonClass('secondary')}>
-              {tt('next')}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager
+        page={page}
+        pages={pages}
+        href={pageHref}
+        labels={{ nav: t('pages'), prev: tt('prev'), next: tt('next'), pageOf: tt('pageOf', { page, pages }) }}
+      />
       <Link href={dashboardHref(node.level, node.id, period)} className={buttonClass('ghost')}>
         {t('back')}
       </Link>
