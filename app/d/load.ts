@@ -60,17 +60,39 @@ export async function peekDashboard(level: string, id: string) {
 }
 
 /** The parents a viewer may open, for the breadcrumbs (a community worker sees no street link). */
+/**
+ * The parents a viewer may open, for the breadcrumbs (a community worker sees no street link).
+ * The node already carries its parents' ids and names, so this asks the permissions module only.
+ */
 export function openableParents(actor: Actor, node: ScopeNode) {
-  const parents: { level: ScopeNode['level']; id: number; name: string }[] = [];
-  const add = (level: ScopeNode['level'], id: number | null, name: string | null) => {
-    if (id === null || name === null) return;
-    const p = findScope(level, id);
-    if (p && viewOf(actor, p)) parents.push({ level, id, name });
-  };
-  if (node.level !== 'district') add('district', node.districtId, node.districtName);
-  if (node.level === 'community' || node.level === 'compound') add('street', node.streetId, node.streetName);
-  if (node.level === 'compound') add('community', node.communityId, node.communityName);
-  return parents;
+  const { districtId, streetId, communityId } = node;
+  const parents: { level: ScopeNode['level']; id: number; name: string; target: DashboardTarget }[] = [];
+  if (node.level !== 'district') {
+    parents.push({
+      level: 'district',
+      id: districtId,
+      name: node.districtName,
+      target: { level: 'district', districtId },
+    });
+  }
+  if ((node.level === 'community' || node.level === 'compound') && streetId !== null && node.streetName !== null) {
+    parents.push({
+      level: 'street',
+      id: streetId,
+      name: node.streetName,
+      target: { level: 'street', streetId, districtId },
+    });
+  }
+  if (node.level === 'compound' && communityId !== null && streetId !== null && node.communityName !== null) {
+    const place = { id: communityId, streetId, districtId };
+    parents.push({
+      level: 'community',
+      id: communityId,
+      name: node.communityName,
+      target: { level: 'community', place },
+    });
+  }
+  return parents.filter((p) => dashboardView(actor, p.target) !== null);
 }
 
 export function parseSort(v: string | undefined): RankSort {

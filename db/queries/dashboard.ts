@@ -292,7 +292,7 @@ const storedTurnout = sql`
   json_extract(v.result, '$.owners.passed') as passed`;
 
 /** Votes closed in the period, newest first, with their turnout as counted: one statement. */
-export function closedVoteTurnouts(s: Scope, p: Period, limit: number | null): VoteTurnoutRow[] {
+export function closedVoteTurnouts(s: Scope, p: Pick<Period, 'from' | 'to'>, limit: number | null): VoteTurnoutRow[] {
   return getDb()
     .all<VoteTurnoutRow & { passed: number | null }>(sql`
       select ${turnoutColumns}, ${storedTurnout}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOPIC_STATUSES } from '../topics/lifecycle';
 
 /**
  * The dashboards' figures (看板). Queries return small grouped rows (db/queries/dashboard.ts, one
@@ -31,18 +32,8 @@ export function isLevel(v: string): v is Level {
  */
 export const FUNNEL = {
   raised: null,
-  accepted: [
-    'deliberating',
-    'small_matter',
-    'voting',
-    'voted',
-    'decided',
-    'publicised',
-    'assigned',
-    'in_progress',
-    'rating',
-    'closed',
-  ],
+  // Every status but the three a topic has before or instead of being taken up.
+  accepted: TOPIC_STATUSES.filter((s) => s !== 'raised' && s !== 'rejected' && s !== 'merged'),
   decided: ['small_matter', 'decided', 'publicised', 'assigned', 'in_progress', 'rating', 'closed'],
   carried: ['rating', 'closed'],
   closed: ['closed'],

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { ScopeNode } from '@/db/queries/dashboard';
+import type { ScopeNode, waitingEscalations } from '@/db/queries/dashboard';
 import type { Actor } from '@/lib/auth/permissions';
 import {
   CHILD_LEVEL,
@@ -204,20 +204,7 @@ export async function RankTable({
   );
 }
 
-export interface Waiting {
-  rows: {
-    id: number;
-    level: 'community' | 'street';
-    reason: string;
-    auto: number;
-    raisedAt: number;
-    compoundId: number;
-    compoundName: string;
-    topicId: number;
-    topicTitle: string;
-  }[];
-  total: number;
-}
+export type Waiting = ReturnType<typeof waitingEscalations>;
 
 /** Escalated matters waiting at this level (or below, for a district or compound), oldest first. */
 export async function WaitingList({

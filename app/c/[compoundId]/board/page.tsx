@@ -39,7 +39,7 @@ export default async function NoticeBoardPage({ params }: Props) {
   const open = openVoteTurnouts(compound.id);
   const results = closedVoteTurnouts(
     { level: 'compound', id: compound.id },
-    { from: now - RESULTS_DAYS * DAY_MS, to: now + 1, fromDay: '', toDay: '' },
+    { from: now - RESULTS_DAYS * DAY_MS, to: now + 1 },
     10,
   );
   const items = noticeBoard(compound.id);
