@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor, CommunityPlace, CompoundPlace } from '@/lib/auth/permissions';
+import { type Actor, type CommunityPlace, type CompoundPlace, canViewCompound } from '@/lib/auth/permissions';
+import { parseId } from '@/lib/validation/common';
 import { getDb, prepared } from '../client';
 import {
   buildings,
@@ -52,6 +53,20 @@ const compoundPlaceStatement = prepared((db) =>
 export function findCompoundPlace(compoundId: number): CompoundSummary | undefined {
   const row = compoundPlaceStatement().get({ id: compoundId });
   return row ? { ...row, companyIds: parseIds(row.companyIds) } : undefined;
+}
+
+/**
+ * The compound if the actor may know it exists, else null: the one rule behind every "not found"
+ * for a compound id from a URL or a form (`find` lets a request share one lookup).
+ */
+export function compoundVisibleTo(
+  actor: Actor,
+  compoundId: unknown,
+  find: (id: number) => CompoundSummary | undefined = findCompoundPlace,
+): CompoundSummary | null {
+  const id = parseId(compoundId);
+  const compound = id === null ? undefined : find(id);
+  return compound && !canViewCompound(actor, compound) ? compound : null;
 }
 
 /** Every compound the actor belongs to, works for, or oversees: one query whatever their number. */

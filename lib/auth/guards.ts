@@ -1,8 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { type CompoundSummary, findCompoundPlace } from '@/db/queries/places';
-import { type Actor, canViewCompound, type Denial, isStaff, rolesIn } from './permissions';
+import { type CompoundSummary, compoundVisibleTo, findCompoundPlace } from '@/db/queries/places';
+import { type Actor, type Denial, isStaff, rolesIn } from './permissions';
 import type { Role } from './roles';
 import { getActor, requireActor } from './session';
 import { parseId } from '../validation/common';
@@ -14,11 +14,7 @@ const placeOf = cache(findCompoundPlace);
 
 /** The compound if the actor may know it exists; null otherwise (callers answer "not found"). */
 export function compoundInScope(actor: Actor, compoundId: unknown): CompoundSummary | null {
-  const id = parseId(compoundId);
-  if (id === null) return null;
-  const compound = placeOf(id);
-  if (!compound || canViewCompound(actor, compound)) return null;
-  return compound;
+  return compoundVisibleTo(actor, compoundId, placeOf);
 }
 
 /**

@@ -1,9 +1,8 @@
 import 'server-only';
-import { findCompoundPlace } from '@/db/queries/places';
+import { compoundVisibleTo } from '@/db/queries/places';
 import { castBallot, getVote, myVoterRows } from '@/db/queries/votes';
 import { type ActionResult, fieldErrorsOf, type Translate } from '@/lib/actions/result';
-import { type Actor, canViewCompound } from '@/lib/auth/permissions';
-import { parseId } from '@/lib/validation/common';
+import type { Actor } from '@/lib/auth/permissions';
 import { VALIDATION_KEY_SET } from '@/lib/validation/messages';
 import { ballotSchema, voteIdSchema } from '@/lib/validation/votes';
 import { canCastBallot, checkChoice } from '@/lib/voting/rules';
@@ -29,8 +28,7 @@ export async function castBallotAs(
 ): Promise<BallotResult> {
   const refuse = (key: string): BallotResult => ({ ok: false, code: key, message: say.errors(key) });
   if (!actor) return refuse('signedOut');
-  const place = findCompoundPlace(parseId(compoundId) ?? 0);
-  const compound = place && !canViewCompound(actor, place) ? place : null;
+  const compound = compoundVisibleTo(actor, compoundId);
   const id = voteIdSchema.safeParse({ voteId: input.voteId });
   const vote = compound && id.success ? getVote(compound.id, id.data.voteId) : undefined;
   if (!compound || !vote) return refuse('notFound');
