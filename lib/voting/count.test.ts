@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatArea } from '../area';
 import { type CountInput, countVote } from './count';
 import { countOwnersDecision } from './owners-decision';
 
@@ -105,6 +107,11 @@ describe('consultations and council votes', () => {
 
   it('does not need an Art. 278 item for a consultation', () => {
     expect(() => countVote(consultation({ matterItem: null }))).not.toThrow();
+  });
+
+  it('counts a ballot that names one option twice once for it', () => {
+    const r = countVote(consultation({ ballots: [ballot('p:1', 'a', 'a', 'b')] }));
+    expect(r.tally.map((t) => t.votes)).toEqual([1, 1, 0]);
   });
 
   it('is pure: the same input gives the same result and is not changed', () => {
@@ -355,6 +362,16 @@ describe("owners' decisions", () => {
       );
     });
 
+    it('refuses a unit whose area is not a positive whole number of hundredths, and a unit listed twice', () => {
+      for (const areaCenti of [0, -100, 87.5, Number.NaN, 1_000_000_000]) {
+        const units = [{ unitId: 1, holderId: 10, areaCenti }, ...UNITS.slice(1)];
+        expect(() => countVote(owners({ units }))).toThrow(/Unit 1: area .* is not a whole number of hundredths/);
+      }
+      expect(() => countVote(owners({ units: [...UNITS, { unitId: 4, holderId: 40, areaCenti: 100 }] }))).toThrow(
+        'Duplicate unit 4',
+      );
+    });
+
     it('refuses an owners decision with no units (the kernel refuses an empty electorate)', () => {
       expect(() => countVote(owners({ units: [], voters: [], ballots: [] }))).toThrow(/Empty electorate/);
     });
@@ -537,5 +554,70 @@ describe('non-voters follow the majority (a contested, opt-in rule)', () => {
     expect(r.owners !== undefined && 'nonVoters' in r.owners).toBe(false);
     expect(r.owners?.participating).toEqual({ area: '300.00', owners: 3 });
     expect(r.owners?.passed).toBe(false);
+  });
+});
+
+describe('countVote counts owners exactly as the kernel contract does', () => {
+  // countVote numbers holders itself (no strings) for speed; on any electorate and ballots it must give the
+  // kernel's figures, and with the non-voters rule the kernel's figures for the ballots plus one per silent holder.
+  const electorate = fc
+    .array(fc.record({ holder: fc.integer({ min: 1, max: 12 }), areaCenti: fc.integer({ min: 1, max: 50_000 }) }), {
+      minLength: 1,
+      maxLength: 30,
+    })
+    .chain((units) => {
+      const holders = [...new Set(units.map((u) => u.holder))];
+      return fc.record({
+        units: fc.constant(units),
+        votes: fc.array(
+          fc.constantFrom<'agree' | 'disagree' | 'abstain' | null>('agree', 'disagree', 'abstain', null),
+          {
+            minLength: holders.length,
+            maxLength: holders.length,
+          },
+        ),
+        holders: fc.constant(holders),
+        item: fc.integer({ min: 1, max: 9 }),
+        follow: fc.boolean(),
+      });
+    });
+
+  it('agrees with countOwnersDecision on random electorates', () => {
+    fc.assert(
+      fc.property(electorate, ({ units, votes, holders, item, follow }) => {
+        const cast = holders.flatMap((h, i) => (votes[i] ? [{ holder: h, choice: votes[i] }] : []));
+        const r = countVote({
+          kind: 'owners',
+          matterItem: item,
+          nonVotersFollowMajority: follow,
+          options: AGREE_OPTIONS,
+          units: units.map((u, i) => ({ unitId: i + 1, holderId: u.holder, areaCenti: u.areaCenti })),
+          voters: holders.map((h) => ({ voterKey: `h:${h}`, holderId: h })),
+          ballots: cast.map((b) => ballot(`h:${b.holder}`, b.choice)),
+        });
+        const matter = item >= 6 && item <= 8 ? 'special' : 'ordinary';
+        const kernelUnits = units.map((u, i) => ({
+          unitId: String(i + 1),
+          holderId: String(u.holder),
+          area: formatArea(u.areaCenti),
+        }));
+        const kernelBallots = cast.map((b) => ({ holderId: String(b.holder), choice: b.choice }));
+        const strict = countOwnersDecision({ matter, units: kernelUnits, ballots: kernelBallots });
+        const agree = cast.filter((b) => b.choice === 'agree').length;
+        const disagree = cast.filter((b) => b.choice === 'disagree').length;
+        const followed: 'agree' | 'disagree' | null = agree > disagree ? 'agree' : disagree > agree ? 'disagree' : null;
+        const { matter: _m, matterItem: _i, nonVoters, ...figures } = r.owners ?? {};
+        if (!follow || !followed) {
+          expect(figures).toEqual(strict);
+          if (follow) expect(nonVoters).toEqual({ followed: null, added: 0, strict });
+          return;
+        }
+        const silent = holders.filter((_h, i) => !votes[i]).map((h) => ({ holderId: String(h), choice: followed }));
+        const adjusted = countOwnersDecision({ matter, units: kernelUnits, ballots: [...kernelBallots, ...silent] });
+        expect(figures).toEqual(adjusted);
+        expect(nonVoters).toEqual({ followed, added: silent.length, strict });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

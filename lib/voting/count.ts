@@ -1,5 +1,11 @@
-import { formatArea } from '../area';
-import { countOwnersDecision, type OwnersDecisionChoice, type OwnersDecisionResult } from './owners-decision';
+import { MAX_UNIT_AREA_CENTI } from '../area';
+import {
+  CHOICE_CODE,
+  type OwnersDecisionChoice,
+  type OwnersDecisionResult,
+  sumBallots,
+  verdictOf,
+} from './owners-decision';
 import { isArt278Item, matterOf } from './matters';
 
 /**
@@ -38,60 +44,113 @@ export interface VoteResult {
   };
 }
 
-const OWNER_CHOICES: readonly string[] = ['agree', 'disagree', 'abstain'];
-
+/**
+ * Counts a stored vote. Every list is walked once with numeric look-ups: a close counts 10,000 holders
+ * in a cold process, where each extra pass or string conversion per holder shows (issue 4: < 50 ms).
+ */
 export function countVote(input: CountInput): VoteResult {
-  const keys = new Set(input.voters.map((v) => v.voterKey));
-  const seen = new Set<string>();
-  for (const b of input.ballots) {
-    if (!keys.has(b.voterKey)) throw new Error(`ballot from ${b.voterKey}, who is not in the electorate`);
-    if (seen.has(b.voterKey)) throw new Error(`two ballots from ${b.voterKey}`);
-    seen.add(b.voterKey);
+  const { voters, ballots, options } = input;
+  const voterIndex = new Map<string, number>();
+  for (let i = 0; i < voters.length; i++) voterIndex.set((voters[i] as CountInput['voters'][number]).voterKey, i);
+  const optionIndex = new Map(options.map((o, i) => [o.key, i]));
+  const votes = new Array<number>(options.length).fill(0);
+  // Which ballot last counted for an option: a ballot naming one option twice counts for it once.
+  const countedBy = new Array<number>(options.length).fill(-1);
+  const ballotVoter = new Int32Array(ballots.length);
+  const seen = new Uint8Array(voters.length);
+  for (let i = 0; i < ballots.length; i++) {
+    const b = ballots[i] as CountInput['ballots'][number];
+    const v = voterIndex.get(b.voterKey);
+    if (v === undefined) throw new Error(`ballot from ${b.voterKey}, who is not in the electorate`);
+    if (seen[v] === 1) throw new Error(`two ballots from ${b.voterKey}`);
+    seen[v] = 1;
+    ballotVoter[i] = v;
+    for (let k = 0; k < b.choice.length; k++) {
+      const o = optionIndex.get(b.choice[k] as string);
+      if (o !== undefined && countedBy[o] !== i) {
+        countedBy[o] = i;
+        votes[o] = (votes[o] as number) + 1;
+      }
+    }
   }
-  const tally = input.options.map((o) => ({
-    key: o.key,
-    label: o.label,
-    votes: input.ballots.filter((b) => b.choice.includes(o.key)).length,
-  }));
-  const base: VoteResult = { kind: input.kind, electorate: input.voters.length, voted: input.ballots.length, tally };
+  const tally = options.map((o, i) => ({ key: o.key, label: o.label, votes: votes[i] as number }));
+  const base: VoteResult = { kind: input.kind, electorate: voters.length, voted: ballots.length, tally };
   if (input.kind !== 'owners') return base;
   if (input.matterItem === null || !isArt278Item(input.matterItem)) {
     throw new Error('an owners decision needs its Art. 278 item (1–9)');
   }
-
   const matter = matterOf(input.matterItem);
-  const holderOf = new Map(input.voters.map((v) => [v.voterKey, v.holderId]));
-  const ownerBallots = input.ballots.map((b) => {
-    const holderId = holderOf.get(b.voterKey);
-    const choice = b.choice[0];
-    if (holderId === null || holderId === undefined) throw new Error(`ballot from ${b.voterKey} has no holder`);
-    if (b.choice.length !== 1 || choice === undefined || !OWNER_CHOICES.includes(choice)) {
+
+  // SPC interpretation Arts. 8–9: one owner per holder, their units' areas added (as in countOwnersDecision).
+  const { units } = input;
+  if (units.length === 0) throw new Error('Empty electorate: a decision needs at least one unit');
+  const holderIndex = new Map<number, number>();
+  const holderIds: number[] = [];
+  const holderCenti = new Float64Array(units.length);
+  const unitIds = new Set<number>();
+  let totalCenti = 0;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u] as CountInput['units'][number];
+    const knownUnits = unitIds.size;
+    unitIds.add(unit.unitId);
+    if (unitIds.size === knownUnits) throw new Error(`Duplicate unit ${unit.unitId}: each unit may appear only once`);
+    const centi = unit.areaCenti;
+    if (!Number.isInteger(centi) || centi <= 0 || centi > MAX_UNIT_AREA_CENTI) {
+      throw new Error(
+        `Unit ${unit.unitId}: area ${centi} is not a whole number of hundredths of m² from 1 to ${MAX_UNIT_AREA_CENTI}`,
+      );
+    }
+    let h = holderIndex.get(unit.holderId);
+    if (h === undefined) {
+      h = holderIds.length;
+      holderIndex.set(unit.holderId, h);
+      holderIds.push(unit.holderId);
+    }
+    holderCenti[h] = (holderCenti[h] as number) + centi;
+    totalCenti += centi;
+  }
+
+  const ballotHolder = new Int32Array(ballots.length);
+  const ballotChoice = new Uint8Array(ballots.length);
+  let agreeBallots = 0;
+  let disagreeBallots = 0;
+  for (let i = 0; i < ballots.length; i++) {
+    const b = ballots[i] as CountInput['ballots'][number];
+    const holderId = (voters[ballotVoter[i] as number] as CountInput['voters'][number]).holderId;
+    if (holderId === null) throw new Error(`ballot from ${b.voterKey} has no holder`);
+    const choice = b.choice.length === 1 ? b.choice[0] : undefined;
+    if (choice !== 'agree' && choice !== 'disagree' && choice !== 'abstain') {
       throw new Error(`ballot from ${b.voterKey} is not agree, disagree or abstain`);
     }
-    return { holderId: String(holderId), choice: choice as OwnersDecisionChoice };
-  });
-  const units = input.units.map((u) => ({
-    unitId: String(u.unitId),
-    holderId: String(u.holderId),
-    area: formatArea(u.areaCenti),
-  }));
-  const strict = countOwnersDecision({ matter, units, ballots: ownerBallots });
+    const h = holderIndex.get(holderId);
+    if (h === undefined) throw new Error(`Ballot of holder ${holderId}: this holder holds no unit`);
+    ballotHolder[i] = h;
+    ballotChoice[i] = CHOICE_CODE[choice];
+    if (choice === 'agree') agreeBallots++;
+    else if (choice === 'disagree') disagreeBallots++;
+  }
+  const sums = sumBallots(holderCenti, holderIds.length, totalCenti, ballotHolder, ballotChoice, (h) =>
+    String(holderIds[h]),
+  );
+  const strict = verdictOf(matter, sums);
   if (!input.nonVotersFollowMajority) {
     return { ...base, owners: { ...strict, matter, matterItem: input.matterItem } };
   }
 
   // The contested rule: holders who did not vote are counted with the majority (by head count) of
-  // those who took a side; abstentions take no side, so they never form the majority followed. Only where the compound's rules say so; the strict count is kept beside it.
-  const agree = ownerBallots.filter((b) => b.choice === 'agree').length;
-  const disagree = ownerBallots.filter((b) => b.choice === 'disagree').length;
-  const followed: OwnersDecisionChoice | null = agree > disagree ? 'agree' : disagree > agree ? 'disagree' : null;
-  const voted = new Set(ownerBallots.map((b) => b.holderId));
-  const silent = [...new Set(units.map((u) => u.holderId))].filter((h) => !voted.has(h));
+  // those who took a side; abstentions take no side, so they never form the majority followed. Only where the
+  // compound's rules say so; the strict count is kept beside it. The silent holders are everyone not yet counted.
+  const followed: OwnersDecisionChoice | null =
+    agreeBallots > disagreeBallots ? 'agree' : disagreeBallots > agreeBallots ? 'disagree' : null;
+  const silentOwners = sums.totalOwners - sums.participatingOwners;
+  const silentCenti = sums.totalCenti - sums.participatingCenti;
   const adjusted = followed
-    ? countOwnersDecision({
-        matter,
-        units,
-        ballots: [...ownerBallots, ...silent.map((holderId) => ({ holderId, choice: followed }))],
+    ? verdictOf(matter, {
+        ...sums,
+        participatingCenti: sums.totalCenti,
+        participatingOwners: sums.totalOwners,
+        agreeCenti: sums.agreeCenti + (followed === 'agree' ? silentCenti : 0),
+        agreeOwners: sums.agreeOwners + (followed === 'agree' ? silentOwners : 0),
       })
     : strict;
   return {
@@ -100,7 +159,7 @@ export function countVote(input: CountInput): VoteResult {
       ...adjusted,
       matter,
       matterItem: input.matterItem,
-      nonVoters: { followed, added: followed ? silent.length : 0, strict },
+      nonVoters: { followed, added: followed ? silentOwners : 0, strict },
     },
   };
 }

@@ -70,6 +70,99 @@ function canonicalCenti(text: string): number {
   return centi > 0 && centi <= MAX_UNIT_AREA_CENTI ? centi : -1;
 }
 
+/** What an owners' count adds up: hundredths of m² and heads. */
+export interface OwnersSums {
+  totalCenti: number;
+  totalOwners: number;
+  participatingCenti: number;
+  participatingOwners: number;
+  agreeCenti: number;
+  agreeOwners: number;
+}
+
+/** Ballot choices as the numbers the count works on. */
+export const CHOICE_CODE = { agree: 0, disagree: 1, abstain: 2 } as const satisfies Record<
+  OwnersDecisionChoice,
+  number
+>;
+
+/**
+ * The count itself, on holders numbered 0 … holders-1 (`holderCenti[h]` is holder h's summed area in hundredths,
+ * `totalCenti` their sum) and ballots given as the voting holder's number and its choice code. Shared by
+ * `countOwnersDecision` (the string contract) and the stored-vote count (lib/voting/count.ts), which numbers its
+ * holders without turning ids and areas into strings and back. `nameOf` names a holder in an error only.
+ */
+export function sumBallots(
+  holderCenti: Float64Array,
+  holders: number,
+  totalCenti: number,
+  ballotHolder: Int32Array,
+  ballotChoice: Uint8Array,
+  nameOf: (holder: number) => string,
+): OwnersSums {
+  if (holders === 0) {
+    throw new Error('Empty electorate: a decision needs at least one unit');
+  }
+  // Every partial sum is below the total, so a safe total means every sum was exact.
+  if (!Number.isSafeInteger(totalCenti)) {
+    throw new Error('Total exclusive area is too large to count exactly');
+  }
+  // Abstaining is taking part (Art. 278 counts participating owners), so every ballot counts toward participation
+  // and only 'agree' toward agreement. Owners who did not vote are not counted with anyone.
+  const voted = new Uint8Array(holders);
+  let participatingCenti = 0;
+  let agreeCenti = 0;
+  let agreeOwners = 0;
+  for (let i = 0; i < ballotHolder.length; i++) {
+    const h = ballotHolder[i] as number;
+    if (voted[h] === 1) {
+      // Co-owners and multi-unit holders vote with one voice (SPC interpretation Arts. 8–9).
+      throw new Error(`Holder ${nameOf(h)} cast more than one ballot`);
+    }
+    voted[h] = 1;
+    const centi = holderCenti[h] as number;
+    participatingCenti += centi;
+    if (ballotChoice[i] === CHOICE_CODE.agree) {
+      agreeCenti += centi;
+      agreeOwners += 1;
+    }
+  }
+  return {
+    totalCenti,
+    totalOwners: holders,
+    participatingCenti,
+    participatingOwners: ballotHolder.length,
+    agreeCenti,
+    agreeOwners,
+  };
+}
+
+/** The tests of Art. 278 on what was added up, and the figures as the contract gives them. */
+export function verdictOf(matter: OwnersDecisionInput['matter'], sums: OwnersSums): OwnersDecisionResult {
+  const { totalCenti, totalOwners, participatingCenti, participatingOwners, agreeCenti, agreeOwners } = sums;
+  // Civil Code Art. 278 para. 2: at least 2/3 of the area and at least 2/3 of the owners took part.
+  const quorumMet =
+    meetsThreshold(participatingCenti, totalCenti, thresholds.quorum) &&
+    meetsThreshold(participatingOwners, totalOwners, thresholds.quorum);
+
+  // Art. 278 para. 2: special matters need 3/4, all others more than half, of the participating area and owners.
+  // With nobody taking part there is no agreement: 0 >= 3/4 of 0 would otherwise count as met.
+  const agreementThreshold = thresholds[matter];
+  const agreementMet =
+    participatingOwners > 0 &&
+    meetsThreshold(agreeCenti, participatingCenti, agreementThreshold) &&
+    meetsThreshold(agreeOwners, participatingOwners, agreementThreshold);
+
+  return {
+    total: { area: formatArea(totalCenti), owners: totalOwners },
+    participating: { area: formatArea(participatingCenti), owners: participatingOwners },
+    agree: { area: formatArea(agreeCenti), owners: agreeOwners },
+    quorumMet,
+    agreementMet,
+    passed: quorumMet && agreementMet,
+  };
+}
+
 /**
  * Counts an owners' joint decision (业主共同决定) under Civil Code Art. 278 and the Supreme People's Court
  * interpretation on building ownership, Arts. 8–9, as restated in the shared domain notes (voting-rules.md).
@@ -87,12 +180,11 @@ export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionR
 
   // SPC interpretation Arts. 8–9: the unit of counting is the holder. A buyer of several units, the developer with
   // its unsold or undelivered units, and the co-owners of one unit each count as one owner with their areas added.
-  // Sums are Numbers of hundredths, exact while the grand total stays a safe integer (checked below). Holders are
-  // numbered in order of first appearance and their sums and flags kept in typed arrays, not one object each, to keep
-  // a million-unit count clear of garbage-collection pauses; there are never more holders than units.
+  // Sums are Numbers of hundredths, exact while the grand total stays a safe integer (checked in sumBallots).
+  // Holders are numbered in order of first appearance and their sums kept in a typed array, not one object each,
+  // to keep a million-unit count clear of garbage-collection pauses; there are never more holders than units.
   const holderIndex = new Map<string, number>();
   const holderCenti = new Float64Array(units.length);
-  const holderVoted = new Uint8Array(units.length);
   const unitIds = new Set<string>();
   let totalCenti = 0;
   for (const unit of units) {
@@ -123,19 +215,11 @@ export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionR
     holderCenti[h] = (holderCenti[h] ?? 0) + centi;
     totalCenti += centi;
   }
-  // Every partial sum is below the total, so a safe total means every sum above was exact.
-  if (!Number.isSafeInteger(totalCenti)) {
-    throw new Error('Total exclusive area is too large to count exactly');
-  }
 
-  // Abstaining is taking part (Art. 278 counts participating owners), so every ballot counts toward participation
-  // and only 'agree' toward agreement. Owners who did not vote are not counted with anyone.
-  let participatingCenti = 0;
-  let participatingOwners = 0;
-  let agreeCenti = 0;
-  let agreeOwners = 0;
-  for (const ballot of ballots) {
-    const { holderId, choice } = ballot;
+  const ballotHolder = new Int32Array(ballots.length);
+  const ballotChoice = new Uint8Array(ballots.length);
+  for (let i = 0; i < ballots.length; i++) {
+    const { holderId, choice } = ballots[i] as OwnersDecisionInput['ballots'][number];
     if (choice !== 'agree' && choice !== 'disagree' && choice !== 'abstain') {
       throw new Error(`Ballot of holder ${JSON.stringify(holderId)}: unknown choice ${JSON.stringify(choice)}`);
     }
@@ -143,41 +227,12 @@ export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionR
     if (h === undefined) {
       throw new Error(`Ballot of holder ${JSON.stringify(holderId)}: this holder holds no unit`);
     }
-    if (holderVoted[h] === 1) {
-      // Co-owners and multi-unit holders vote with one voice (SPC interpretation Arts. 8–9).
-      throw new Error(`Holder ${JSON.stringify(holderId)} cast more than one ballot`);
-    }
-    holderVoted[h] = 1;
-    const centi = holderCenti[h] ?? 0;
-    participatingCenti += centi;
-    participatingOwners += 1;
-    if (choice === 'agree') {
-      agreeCenti += centi;
-      agreeOwners += 1;
-    }
+    ballotHolder[i] = h;
+    ballotChoice[i] = CHOICE_CODE[choice];
   }
-
-  const totalOwners = holderIndex.size;
-
-  // Civil Code Art. 278 para. 2: at least 2/3 of the area and at least 2/3 of the owners took part.
-  const quorumMet =
-    meetsThreshold(participatingCenti, totalCenti, thresholds.quorum) &&
-    meetsThreshold(participatingOwners, totalOwners, thresholds.quorum);
-
-  // Art. 278 para. 2: special matters need 3/4, all others more than half, of the participating area and owners.
-  // With nobody taking part there is no agreement: 0 >= 3/4 of 0 would otherwise count as met.
-  const agreementThreshold = thresholds[matter];
-  const agreementMet =
-    participatingOwners > 0 &&
-    meetsThreshold(agreeCenti, participatingCenti, agreementThreshold) &&
-    meetsThreshold(agreeOwners, participatingOwners, agreementThreshold);
-
-  return {
-    total: { area: formatArea(totalCenti), owners: totalOwners },
-    participating: { area: formatArea(participatingCenti), owners: participatingOwners },
-    agree: { area: formatArea(agreeCenti), owners: agreeOwners },
-    quorumMet,
-    agreementMet,
-    passed: quorumMet && agreementMet,
-  };
+  const names = () => [...holderIndex.keys()];
+  const sums = sumBallots(holderCenti, holderIndex.size, totalCenti, ballotHolder, ballotChoice, (h) =>
+    JSON.stringify(names()[h]),
+  );
+  return verdictOf(matter, sums);
 }
