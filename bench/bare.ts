@@ -189,7 +189,7 @@ const server = http.createServer(async (req, res) => {
       if (denied || !row) return send(res, 409, JSON.stringify({ ok: false, code: denied }), 'application/json');
       const choice = checkChoice(body.choice ?? [], vote.options, vote.choiceMode);
       if (!choice.ok) return send(res, 400, JSON.stringify({ ok: false, code: choice.error }), 'application/json');
-      const cast = castBallot(
+      const cast = await castBallot(
         {
           compoundId: place.id,
           voteId: vote.id,

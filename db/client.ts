@@ -83,6 +83,138 @@ export function writeTransaction<T>(fn: (tx: Parameters<Parameters<Db['transacti
   }
 }
 
+/**
+ * Group commit: runs `fn` in a write transaction shared with the other group writes queued in the
+ * same turn of the event loop, each in its own savepoint, so one that throws undoes only its own
+ * writes. Resolves once the shared COMMIT is done (on disk: synchronous=FULL), so nothing is
+ * acknowledged before it is durable. While another process holds the write lock, this one keeps
+ * answering requests and asks again (those requests join the batch) instead of blocking; 5 s at
+ * most, as for writeTransaction. For writes that arrive many at once, such as ballots
+ * (docs/decisions/0010-group-commit.md); `fn` must be synchronous and must not await.
+ */
+export function groupWrite<T>(fn: (db: Db) => T): Promise<T> {
+  // Inside a transaction of its own caller (a test's rolled-back transaction): a savepoint there.
+  if (getDb().$client.inTransaction) {
+    try {
+      return Promise.resolve(writeTransaction(() => fn(getDb())));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  return new Promise<T>((resolve, reject) => {
+    group.queue.push({ fn, resolve, reject } as GroupEntry);
+    if (!group.scheduled) {
+      group.scheduled = true;
+      group.since = Date.now();
+      setImmediate(flushGroup);
+    }
+  });
+}
+
+interface GroupEntry {
+  fn: (db: Db) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A batch is bounded so that its transaction holds the write lock for a few milliseconds at most. */
+const GROUP_MAX = 200;
+const group = { queue: [] as GroupEntry[], scheduled: false, since: 0 };
+
+/** The transaction-control statements of a connection, prepared once. */
+const controlOf = new WeakMap<
+  Database.Database,
+  Record<'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit' | 'rollback', Database.Statement>
+>();
+
+function control(raw: Database.Database) {
+  let statements = controlOf.get(raw);
+  if (!statements) {
+    statements = {
+      begin: raw.prepare('BEGIN IMMEDIATE'),
+      savepoint: raw.prepare('SAVEPOINT group_write'),
+      release: raw.prepare('RELEASE group_write'),
+      rollbackTo: raw.prepare('ROLLBACK TO group_write'),
+      commit: raw.prepare('COMMIT'),
+      rollback: raw.prepare('ROLLBACK'),
+    };
+    controlOf.set(raw, statements);
+  }
+  return statements;
+}
+
+function flushGroup() {
+  const db = getDb();
+  const raw = db.$client;
+  const sql = control(raw);
+  const ownTransaction = !raw.inTransaction;
+  if (ownTransaction) {
+    raw.pragma('busy_timeout = 0');
+    try {
+      sql.begin.run();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY' && Date.now() - group.since < BUSY_TIMEOUT_MS) {
+        // Another process is committing (about a millisecond): let this one's event loop turn, then ask again.
+        Atomics.wait(pause, 0, 0, 0.1);
+        setImmediate(flushGroup);
+        return;
+      }
+      settleGroup(group.queue.splice(0), error);
+      return;
+    } finally {
+      raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+  const batch = group.queue.splice(0, GROUP_MAX);
+  const outcomes: { ok: boolean; value: unknown }[] = [];
+  let failed: unknown = null;
+  for (const entry of batch) {
+    if (failed !== null) {
+      outcomes.push({ ok: false, value: failed });
+      continue;
+    }
+    sql.savepoint.run();
+    try {
+      outcomes.push({ ok: true, value: entry.fn(db) });
+      sql.release.run();
+    } catch (error) {
+      outcomes.push({ ok: false, value: error });
+      // An error SQLite answers by ending the whole transaction leaves nothing to roll back to.
+      if (raw.inTransaction) sql.rollbackTo.run();
+      if (raw.inTransaction) sql.release.run();
+      else failed = error;
+    }
+  }
+  if (ownTransaction) {
+    try {
+      if (failed === null) {
+        sql.commit.run();
+        writesHere.yishiWrites = (writesHere.yishiWrites ?? 0) + 1;
+      }
+    } catch (error) {
+      failed = error;
+      if (raw.inTransaction) sql.rollback.run();
+    }
+  }
+  batch.forEach((entry, i) => {
+    const outcome = outcomes[i];
+    if (failed !== null) entry.reject(failed);
+    else if (outcome?.ok) entry.resolve(outcome.value);
+    else entry.reject(outcome?.value);
+  });
+  if (group.queue.length > 0) {
+    group.since = Date.now();
+    setImmediate(flushGroup);
+  } else {
+    group.scheduled = false;
+  }
+}
+
+function settleGroup(entries: GroupEntry[], error: unknown) {
+  for (const entry of entries) entry.reject(error);
+  group.scheduled = false;
+}
+
 const BUSY_TIMEOUT_MS = 5000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 

@@ -51,7 +51,7 @@ if (cluster.isPrimary && workers > 1) {
   const handle = app.getRequestHandler();
   await app.prepare();
   const fast = await fastPath();
-  http
+  const server = http
     .createServer((req, res) => {
       // Casting a ballot is answered here, by the same code as its route, without Next's pipeline.
       if (fast?.isBallotPost(req.method, req.url)) {
@@ -65,6 +65,14 @@ if (cluster.isPrimary && workers > 1) {
         console.log(`[yishi] ready on http://${hostname}:${port} (${workers} worker${workers > 1 ? 's' : ''})`);
       }
     });
+  // Stop taking requests, let those in flight be answered (their writes committed), then leave; at most 5 s.
+  for (const signal of cluster.isWorker ? ['SIGTERM'] : ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
 }
 
 /** The endpoints bundled by `npm run build` (scripts/build-endpoints.mjs); without them Next answers everything. */

@@ -50,7 +50,7 @@ export async function castBallotAs(
     const message = say.errors(checked.error);
     return { ok: false, code: checked.error, message, fieldErrors: { choice: message } };
   }
-  const cast = castBallot(
+  const cast = await castBallot(
     {
       compoundId: compound.id,
       voteId: vote.id,
