@@ -159,3 +159,27 @@ test('a community worker cannot give street-level roles', async ({ page }) => {
   await expect(roleSelect.getByRole('option', { name: '社区工作者' })).toHaveCount(0);
   await expect(roleSelect.getByRole('option', { name: '支部委员' })).toHaveCount(1);
 });
+
+test('staff find only the people of the places they look after', async ({ page }) => {
+  const search = async (q: string) => {
+    await page.goto('/admin/people');
+    await page.getByLabel('姓名或手机号').fill(q);
+    await page.getByRole('button', { name: '查找' }).click();
+  };
+  // The district admin finds the branch secretary of 亿泰庄园 (林海社区) and her page.
+  await login(page, demo.districtAdmin);
+  await search('蒋玉兰');
+  const href = await page.getByRole('link', { name: /蒋玉兰/ }).getAttribute('href');
+  expect(href).toMatch(/^\/admin\/people\/\d+$/);
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // 中兴社区's worker finds her own residents, but not 林海's, neither by name nor by opening the page.
+  await login(page, demo.communityWorker);
+  await search('刘建国');
+  await expect(page.getByRole('link', { name: /刘建国/ })).toBeVisible();
+  await search('蒋玉兰');
+  await expect(page.getByText('没有找到匹配的人员。')).toBeVisible();
+  await expect(page.getByRole('link', { name: /蒋玉兰/ })).toHaveCount(0);
+  expect((await page.goto(href ?? ''))?.status()).toBe(404);
+});

@@ -1,39 +1,72 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, like, or, sql } from 'drizzle-orm';
+import type { StaffReach } from '@/lib/auth/permissions';
 import type { AssignableRole, GuestKind, ScopeType } from '@/lib/auth/roles';
 import { escapeLike } from './like';
 import { getDb, writeTransaction } from '../client';
 import { buildings, compounds, holderMembers, holders, memberships, people, sessions, streets, units } from '../schema';
 import { appendAudit } from './audit';
 
-export function searchPeople(q: string, limit = 30) {
+/**
+ * Whether a person is within a staff member's reach: they hold a unit in, or have a role at, a
+ * place the staff member looks after (a company's role: it serves a compound there), or nobody has
+ * placed them anywhere yet (a new account, so that it can be given its first role). Names and
+ * mobiles of people elsewhere stay with the staff of their own places.
+ */
+function inReach(reach: StaffReach) {
+  const list = (ids: number[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
+  const communities = sql`(select cm.id from communities cm join streets s on s.id = cm.street_id
+     where cm.id in ${list(reach.communityIds)} or cm.street_id in ${list(reach.streetIds)}
+        or s.district_id in ${list(reach.districtIds)})`;
+  const compoundsThere = sql`(select c.id from compounds c where c.community_id in ${communities})`;
+  const streetsThere = sql`(select s.id from streets s
+     where s.id in ${list(reach.streetIds)} or s.district_id in ${list(reach.districtIds)})`;
+  return sql`(
+    exists (select 1 from holder_members hm join holders h on h.id = hm.holder_id
+             where hm.person_id = ${people.id} and h.compound_id in ${compoundsThere})
+    or exists (select 1 from memberships m where m.person_id = ${people.id} and (
+             (m.scope_type = 'compound' and m.scope_id in ${compoundsThere})
+          or (m.scope_type = 'community' and m.scope_id in ${communities})
+          or (m.scope_type = 'street' and m.scope_id in ${streetsThere})
+          or (m.scope_type = 'district' and m.scope_id in ${list(reach.districtIds)})
+          or (m.scope_type = 'company' and exists (select 1 from compound_services cs
+                where cs.company_id = m.scope_id and cs.compound_id in ${compoundsThere}))))
+    or (not exists (select 1 from holder_members hm where hm.person_id = ${people.id})
+        and not exists (select 1 from memberships m where m.person_id = ${people.id}))
+  )`;
+}
+
+const personColumns = {
+  id: people.id,
+  name: people.name,
+  mobile: people.mobile,
+  partyMember: people.partyMember,
+  hasAccount: sql<number>`${people.passwordHash} is not null`,
+};
+
+/** People within the staff member's reach whose name or mobile starts with `q`. */
+export function searchPeople(q: string, reach: StaffReach, limit = 30) {
   const pattern = `${escapeLike(q)}%`;
   return getDb()
-    .select({
-      id: people.id,
-      name: people.name,
-      mobile: people.mobile,
-      partyMember: people.partyMember,
-      hasAccount: sql<number>`${people.passwordHash} is not null`,
-    })
+    .select(personColumns)
     .from(people)
-    .where(q ? or(sql`${people.name} like ${pattern} escape '\\'`, like(people.mobile, pattern)) : undefined)
+    .where(and(or(sql`${people.name} like ${pattern} escape '\\'`, like(people.mobile, pattern)), inReach(reach)))
     .orderBy(asc(people.name))
     .limit(limit)
     .all();
 }
 
+/** Anyone, by id: for actions, which check the reach of what they do themselves. */
 export function getPerson(personId: number) {
+  return getDb().select(personColumns).from(people).where(eq(people.id, personId)).get();
+}
+
+/** A person, if within the staff member's reach. */
+export function getPersonInReach(personId: number, reach: StaffReach) {
   return getDb()
-    .select({
-      id: people.id,
-      name: people.name,
-      mobile: people.mobile,
-      partyMember: people.partyMember,
-      hasAccount: sql<number>`${people.passwordHash} is not null`,
-    })
+    .select(personColumns)
     .from(people)
-    .where(eq(people.id, personId))
+    .where(and(eq(people.id, personId), inReach(reach)))
     .get();
 }
 
@@ -85,7 +118,7 @@ export function ownerCompoundIdsOf(personId: number): number[] {
 
 export type CreateAccountOutcome =
   | { ok: true; personId: number; activated: boolean }
-  | { ok: false; error: 'mobileTaken' | 'nameMismatch'; registeredName?: string };
+  | { ok: false; error: 'mobileTaken' | 'mobileOutOfReach' | 'nameMismatch'; registeredName?: string };
 
 /**
  * Opens an account. A person already known from the register (no password yet) with the same name
@@ -94,15 +127,24 @@ export type CreateAccountOutcome =
 export function createAccount(
   actorId: number,
   input: { name: string; mobile: string; passwordHash: string; partyMember: boolean },
+  reach: StaffReach,
   now: number,
 ): CreateAccountOutcome {
   return writeTransaction((tx): CreateAccountOutcome => {
     const existing = tx
-      .select({ id: people.id, name: people.name, hasPassword: isNotNull(people.passwordHash) })
+      .select({
+        id: people.id,
+        name: people.name,
+        hasPassword: isNotNull(people.passwordHash),
+        inReach: sql<number>`${inReach(reach)}`,
+      })
       .from(people)
       .where(eq(people.mobile, input.mobile))
       .get();
     if (existing?.hasPassword) return { ok: false, error: 'mobileTaken' };
+    // Opening the account of someone in the register elsewhere would let staff sign in as them and vote in
+    // their name; and the registered name is theirs to know.
+    if (existing && !existing.inReach) return { ok: false, error: 'mobileOutOfReach' };
     if (existing && existing.name !== input.name) {
       return { ok: false, error: 'nameMismatch', registeredName: existing.name };
     }

@@ -108,6 +108,22 @@ export function isStaff(actor: Actor): boolean {
   );
 }
 
+/** The places a staff member looks after: the scopes of their community, street and district roles. */
+export interface StaffReach {
+  communityIds: number[];
+  streetIds: number[];
+  districtIds: number[];
+}
+
+export function staffReach(actor: Actor): StaffReach {
+  const ids = (role: AssignableRole) => actor.memberships.filter((m) => m.role === role).map((m) => m.scopeId);
+  return {
+    communityIds: ids('community_worker'),
+    streetIds: ids('street_staff'),
+    districtIds: ids('district_admin'),
+  };
+}
+
 /** Accounts are created by community, street and district staff. */
 export function canCreateAccount(actor: Actor): Denial | null {
   return isStaff(actor) ? null : 'not_staff';

@@ -23,6 +23,7 @@ import {
   canManageRole,
   type GrantTarget,
   staffOverCompound,
+  staffReach,
 } from '@/lib/auth/permissions';
 import { type AssignableRole, ROLE_SCOPE, type ScopeType } from '@/lib/auth/roles';
 import { createAccountSchema, grantRoleSchema, revokeRoleSchema, setPasswordSchema } from '@/lib/validation/admin';
@@ -65,11 +66,16 @@ export async function createAccountAction(
   const parsed = createAccountSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
   const { password, ...rest } = parsed.data;
-  const res = createAccount(who.actor.personId, { ...rest, passwordHash: await hash(password) }, Date.now());
+  const res = createAccount(
+    who.actor.personId,
+    { ...rest, passwordHash: await hash(password) },
+    staffReach(who.actor),
+    Date.now(),
+  );
   if (!res.ok) {
-    return res.error === 'mobileTaken'
-      ? failField('mobile', 'mobileTaken')
-      : failField('name', 'nameMismatch', { name: res.registeredName ?? '' });
+    return res.error === 'nameMismatch'
+      ? failField('name', 'nameMismatch', { name: res.registeredName ?? '' })
+      : failField('mobile', res.error);
   }
   revalidatePath('/admin/people');
   const t = await getTranslations('people');

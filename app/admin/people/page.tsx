@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { searchPeople } from '@/db/queries/people';
 import { requireStaff } from '@/lib/auth/guards';
+import { staffReach } from '@/lib/auth/permissions';
 import { buttonClass } from '../../_components/button';
 import { CreateAccountForm } from './create-account-form';
 
@@ -14,11 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
 export default async function PeoplePage({ searchParams }: Props) {
-  await requireStaff();
+  const actor = await requireStaff();
   const t = await getTranslations('people');
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 40) ?? '';
-  const results = q ? searchPeople(q) : [];
+  const results = q ? searchPeople(q, staffReach(actor)) : [];
 
   return (
     <div className="space-y-6">

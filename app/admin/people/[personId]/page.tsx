@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listGrantScopes } from '@/db/queries/places';
-import { getPerson, listMembershipsOf, listOwnedUnits } from '@/db/queries/people';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/queries/people';
 import { parseId, requireStaff } from '@/lib/auth/guards';
-import { isStaff } from '@/lib/auth/permissions';
+import { isStaff, staffReach } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { GrantRoleForm, ResetPasswordForm, RevokeRoleButton } from './person-forms';
 
@@ -14,14 +14,15 @@ type Props = { params: Promise<{ personId: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await getActor();
   const id = parseId((await params).personId);
-  const person = actor && isStaff(actor) && id ? getPerson(id) : undefined;
+  const person = actor && isStaff(actor) && id ? getPersonInReach(id, staffReach(actor)) : undefined;
   return { title: person?.name };
 }
 
 export default async function PersonPage({ params }: Props) {
   const actor = await requireStaff();
   const id = parseId((await params).personId);
-  const person = id ? getPerson(id) : undefined;
+  // Someone outside the staff member's reach is not found, as if they did not exist.
+  const person = id ? getPersonInReach(id, staffReach(actor)) : undefined;
   if (!person) notFound();
   const [t, tr, tg] = await Promise.all([
     getTranslations('people'),

@@ -1,0 +1,123 @@
+/**
+ * Staff find and open people only within their reach (db/queries/people.ts inReach): those holding
+ * a unit or a role at a place the staff member looks after, and accounts nobody has placed yet. And
+ * opening the account of someone in the register elsewhere is refused: it would let staff sign in
+ * as that owner and vote in their name.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '../db/client';
+import { getPersonInReach, searchPeople } from '../db/queries/people';
+import { type StaffReach, staffReach } from '../lib/auth/permissions';
+import { actAs, currentActor, form, one, personId, rolledBack, setupDatabase, teardownDatabase } from './harness';
+
+vi.mock('next/cache', () => import('./mocks/next-cache'));
+vi.mock('next/headers', () => import('./mocks/next-headers'));
+vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
+vi.mock('@/lib/auth/session', () => import('./mocks/session'));
+vi.mock('@/lib/auth/token', () => import('./mocks/token'));
+
+const { peopleAdmin } = await import('./action-fixtures');
+
+beforeAll(() => {
+  setupDatabase();
+});
+afterAll(() => teardownDatabase());
+
+/** The reach of a demo staff member, by mobile. */
+function reachOf(mobile: string): StaffReach {
+  actAs(personId(mobile));
+  const actor = currentActor();
+  if (!actor) throw new Error(`no actor ${mobile}`);
+  return staffReach(actor);
+}
+
+const STAFF = {
+  zhengLi: '13800000011', // community worker, 中兴社区 (合和大院, 双全楼院)
+  xuWenbin: '13800000017', // community worker, 林海社区 (亿泰庄园, 清华园)
+  qianWei: '13800000012', // street staff, 老虎滩街道 (中兴社区)
+  fengJun: '13800000013', // district admin, 中山区
+};
+
+const found = (reach: StaffReach, q: string) => searchPeople(q, reach).map((p) => p.name);
+
+describe('who staff can find', () => {
+  it('a community worker finds the owners and office holders of their own community only', () => {
+    const reach = reachOf(STAFF.zhengLi);
+    expect(found(reach, '刘建国')).toEqual(['刘建国']); // owner in 合和大院
+    expect(found(reach, '王秋萍')).toEqual(['王秋萍']); // branch secretary of 合和大院
+    expect(found(reach, '周海燕')).toEqual(['周海燕']); // property staff of a company serving 合和大院
+    expect(found(reach, '蒋玉兰')).toEqual([]); // branch secretary of 亿泰庄园, 林海社区
+    expect(found(reach, '许文斌')).toEqual([]); // the other community's worker
+    expect(found(reach, '钱伟')).toEqual([]); // street staff are above, not within
+    expect(found(reach, '1380000001')).not.toContain('蒋玉兰'); // by mobile just the same
+  });
+
+  it('the other community the other way round', () => {
+    const reach = reachOf(STAFF.xuWenbin);
+    expect(found(reach, '蒋玉兰')).toEqual(['蒋玉兰']);
+    expect(found(reach, '刘建国')).toEqual([]);
+    expect(found(reach, '周海燕')).toEqual([]);
+  });
+
+  it('street staff find their communities and compounds; the district admin finds everyone in the district', () => {
+    const street = reachOf(STAFF.qianWei);
+    expect(found(street, '刘建国')).toEqual(['刘建国']);
+    expect(found(street, '郑丽')).toEqual(['郑丽']);
+    expect(found(street, '蒋玉兰')).toEqual([]);
+    const district = reachOf(STAFF.fengJun);
+    for (const name of ['刘建国', '郑丽', '蒋玉兰', '许文斌', '钱伟']) expect(found(district, name)).toEqual([name]);
+  });
+
+  it('an account nobody has placed yet is found by every staff member, so it can be given a role', () => {
+    getDb().run(sql`insert into people (name, mobile, created_at) values ('石未定', '13900001111', 0)`);
+    for (const mobile of Object.values(STAFF)) expect(found(reachOf(mobile), '石未定')).toEqual(['石未定']);
+  });
+
+  it('a person outside the reach cannot be opened by id either', () => {
+    const jiang = personId('13800000018');
+    expect(getPersonInReach(jiang, reachOf(STAFF.zhengLi))).toBeUndefined();
+    expect(getPersonInReach(jiang, reachOf(STAFF.xuWenbin))?.name).toBe('蒋玉兰');
+    expect(getPersonInReach(jiang, reachOf(STAFF.fengJun))?.name).toBe('蒋玉兰');
+  });
+});
+
+describe('opening the account of someone already in the register', () => {
+  /** An owner of 亿泰庄园 (林海社区) who has no account yet. */
+  const owner = () =>
+    one<{ id: number; name: string; mobile: string }>(sql`
+      select p.id, p.name, p.mobile from people p
+        join holder_members hm on hm.person_id = p.id join holders h on h.id = hm.holder_id
+        join compounds c on c.id = h.compound_id
+       where c.name = '亿泰庄园' and p.password_hash is null
+         and not exists (select 1 from memberships m where m.person_id = p.id)
+       order by p.id limit 1`);
+  const passwordOf = (id: number) =>
+    one<{ hash: string | null }>(sql`select password_hash as hash from people where id = ${id}`).hash;
+
+  it('is refused to staff of another community, with a clear message, the name kept back and nothing changed', async () => {
+    const o = owner();
+    actAs(personId(STAFF.zhengLi));
+    const res = await peopleAdmin.createAccountAction(
+      null,
+      form({ name: '随便', mobile: o.mobile, password: 'Some-Password-2026' }),
+    );
+    expect(res.ok).toBe(false);
+    expect(res.ok ? null : res.fieldErrors?.mobile).toBe('errors.mobileOutOfReach');
+    expect(JSON.stringify(res)).not.toContain(o.name);
+    expect(passwordOf(o.id)).toBeNull();
+  });
+
+  it('is done by the owner’s own community worker', async () => {
+    const o = owner();
+    await rolledBack(async () => {
+      actAs(personId(STAFF.xuWenbin));
+      const res = await peopleAdmin.createAccountAction(
+        null,
+        form({ name: o.name, mobile: o.mobile, password: 'Some-Password-2026' }),
+      );
+      expect(res).toMatchObject({ ok: true, data: { personId: o.id } });
+      expect(passwordOf(o.id)).not.toBeNull();
+    });
+  });
+});
