@@ -168,32 +168,34 @@ function flushGroup() {
   const batch = group.queue.splice(0, GROUP_MAX);
   const outcomes: { ok: boolean; value: unknown }[] = [];
   let failed: unknown = null;
-  for (const entry of batch) {
-    if (failed !== null) {
-      outcomes.push({ ok: false, value: failed });
-      continue;
-    }
-    sql.savepoint.run();
-    try {
-      outcomes.push({ ok: true, value: entry.fn(db) });
-      sql.release.run();
-    } catch (error) {
-      outcomes.push({ ok: false, value: error });
-      // An error SQLite answers by ending the whole transaction leaves nothing to roll back to.
-      if (raw.inTransaction) sql.rollbackTo.run();
-      if (raw.inTransaction) sql.release.run();
-      else failed = error;
-    }
-  }
-  if (ownTransaction) {
-    try {
-      if (failed === null) {
-        sql.commit.run();
-        writesHere.yishiWrites = (writesHere.yishiWrites ?? 0) + 1;
+  try {
+    for (const entry of batch) {
+      if (failed !== null) break;
+      sql.savepoint.run();
+      try {
+        outcomes.push({ ok: true, value: entry.fn(db) });
+        sql.release.run();
+      } catch (error) {
+        outcomes.push({ ok: false, value: error });
+        // An error SQLite answers by ending the whole transaction leaves nothing to roll back to.
+        if (raw.inTransaction) sql.rollbackTo.run();
+        if (raw.inTransaction) sql.release.run();
+        else failed = error;
       }
-    } catch (error) {
-      failed = error;
-      if (raw.inTransaction) sql.rollback.run();
+    }
+    if (ownTransaction && failed === null) {
+      sql.commit.run();
+      writesHere.yishiWrites = (writesHere.yishiWrites ?? 0) + 1;
+    }
+  } catch (error) {
+    // The transaction's own statements failed (disk full, I/O error): nothing of the batch is kept.
+    failed = error;
+  }
+  if (failed !== null && ownTransaction && raw.inTransaction) {
+    try {
+      sql.rollback.run();
+    } catch {
+      // Already rolled back by SQLite.
     }
   }
   batch.forEach((entry, i) => {

@@ -60,6 +60,22 @@ describe('groupWrite', () => {
     expect(stored()).toEqual(['x', 'z']);
   });
 
+  it('when SQLite ends the whole transaction, rejects every write of the batch and keeps none; later writes go on', async () => {
+    const results = await Promise.allSettled([
+      groupWrite(insert('first')),
+      groupWrite((d) => {
+        // What SQLite does on some errors (disk full, I/O): the transaction is gone, not just the statement.
+        d.$client.exec('ROLLBACK');
+        throw new Error('disk full');
+      }),
+      groupWrite(insert('third')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(stored()).toEqual([]);
+    await groupWrite(insert('after'));
+    expect(stored()).toEqual(['after']);
+  });
+
   it('resolves only once the write is committed: another connection already sees it', async () => {
     const other = new Database(file, { readonly: true });
     try {
