@@ -1,3 +1,4 @@
+import type { AuditAction } from '../lib/audit/actions';
 import { hashSync } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import { chineseName, createRandom, type Random } from '../lib/random';
@@ -443,7 +444,7 @@ function seedHistory(tx: Tx, now: number, ids: { compoundId?: number; companyId?
   const audit = (
     actorId: number | null,
     at: number,
-    action: string,
+    action: AuditAction,
     from: string | null,
     to: string | null,
     data?: unknown,

@@ -182,4 +182,15 @@ test('staff find only the people of the places they look after', async ({ page }
   await expect(page.getByText('没有找到匹配的人员。')).toBeVisible();
   await expect(page.getByRole('link', { name: /蒋玉兰/ })).toHaveCount(0);
   expect((await page.goto(href ?? ''))?.status()).toBe(404);
+  expect((await page.goto(`${href}?mobile=13800000017`))?.status()).toBe(404);
+
+  // Her full mobile number finds her by name only, to be given a role at one of 中兴's places (say, as a tenant).
+  await search('13800000018');
+  await page.getByRole('link', { name: /蒋玉兰.*不在您的管理范围内/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('蒋玉兰');
+  await expect(page.getByText('此人不在您管理的社区或小区内')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '身份' })).toBeVisible();
+  await expect(page.getByText('名下房屋')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '重置密码' })).toHaveCount(0);
+  await expect(page.getByText('亿泰庄园')).toHaveCount(0);
 });

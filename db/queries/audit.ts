@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type { AuditAction } from '../../lib/audit/actions';
 import { type AuditFields, GENESIS_HASH, hashAuditEntry } from '../../lib/audit/hash';
 import { type Db, prepared } from '../client';
 import { auditLog } from '../schema';
 
-export type AuditInput = Omit<AuditFields, 'fromState' | 'toState' | 'reason' | 'data' | 'entityId'> & {
+export type AuditInput = Omit<AuditFields, 'action' | 'fromState' | 'toState' | 'reason' | 'data' | 'entityId'> & {
+  action: AuditAction;
   entityId?: number | null;
   fromState?: string | null;
   toState?: string | null;

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '@/lib/audit/actions';
 import { and, eq, sql } from 'drizzle-orm';
 import { DAY_MS, REOPEN_DAYS, ratingOutcome, type TaskParty } from '@/lib/followthrough/rules';
 import type { TopicMove } from '@/lib/topics/lifecycle';
@@ -247,7 +248,7 @@ function audit(
     compoundId: number;
     topicId: number;
     actorId: number | null;
-    action: string;
+    action: AuditAction;
     move?: TopicMove;
     reason?: string | null;
     data?: unknown;
@@ -279,7 +280,7 @@ function recordMove(
     topicId: number;
     actorId: number | null;
     move: TopicMove;
-    action?: string;
+    action?: AuditAction;
     reason?: string | null;
     data?: unknown;
     also?: readonly number[];

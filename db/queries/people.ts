@@ -61,6 +61,11 @@ export function getPerson(personId: number) {
   return getDb().select(personColumns).from(people).where(eq(people.id, personId)).get();
 }
 
+/** Whoever has this mobile number, wherever they are: staff who know the full number may give them a role. */
+export function findPersonByMobile(mobile: string) {
+  return getDb().select(personColumns).from(people).where(eq(people.mobile, mobile)).get();
+}
+
 /** A person, if within the staff member's reach. */
 export function getPersonInReach(personId: number, reach: StaffReach) {
   return getDb()

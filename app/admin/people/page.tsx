@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { searchPeople } from '@/db/queries/people';
+import { findPersonByMobile, searchPeople } from '@/db/queries/people';
 import { requireStaff } from '@/lib/auth/guards';
 import { staffReach } from '@/lib/auth/permissions';
 import { buttonClass } from '../../_components/button';
@@ -14,12 +14,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
+const MOBILE = /^1\d{10}$/;
+
 export default async function PeoplePage({ searchParams }: Props) {
   const actor = await requireStaff();
   const t = await getTranslations('people');
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 40) ?? '';
   const results = q ? searchPeople(q, staffReach(actor)) : [];
+  // A full mobile number finds its owner wherever they live, shown by name only, to be given a role here.
+  const elsewhere = MOBILE.test(q) && !results.some((p) => p.mobile === q) ? (findPersonByMobile(q) ?? null) : null;
 
   return (
     <div className="space-y-6">
@@ -55,7 +59,19 @@ export default async function PeoplePage({ searchParams }: Props) {
         </search>
         {q && (
           <ul className="mt-4 divide-y divide-stone-200">
-            {results.length === 0 && <li className="py-2 text-stone-600">{t('noResults')}</li>}
+            {results.length === 0 && !elsewhere && <li className="py-2 text-stone-600">{t('noResults')}</li>}
+            {elsewhere && (
+              <li>
+                <Link
+                  href={`/admin/people/${elsewhere.id}?mobile=${elsewhere.mobile}`}
+                  className="flex flex-wrap items-center gap-x-3 py-3 hover:bg-stone-50"
+                >
+                  <span className="font-medium">{elsewhere.name}</span>
+                  <span className="text-stone-600 tabular-nums">{elsewhere.mobile}</span>
+                  <span className="ml-auto text-amber-800 text-sm">{t('elsewhere')}</span>
+                </Link>
+              </li>
+            )}
             {results.map((p) => (
               <li key={p.id}>
                 <Link

@@ -3,35 +3,78 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listGrantScopes } from '@/db/queries/places';
-import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/queries/people';
+import { findPersonByMobile, getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/queries/people';
 import { parseId, requireStaff } from '@/lib/auth/guards';
-import { isStaff, staffReach } from '@/lib/auth/permissions';
+import { type Actor, isStaff, staffReach } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { GrantRoleForm, ResetPasswordForm, RevokeRoleButton } from './person-forms';
 
-type Props = { params: Promise<{ personId: string }> };
+type Props = {
+  params: Promise<{ personId: string }>;
+  searchParams: Promise<{ mobile?: string | string[] }>;
+};
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const actor = await getActor();
+/**
+ * The person as this staff member may see them: whole when within their reach; only name and mobile,
+ * to be given a role at one of the staff member's places, when found by their full mobile number
+ * (a resident moving in from elsewhere); otherwise not at all (docs/decisions/0011).
+ */
+async function personFor(actor: Actor, { params, searchParams }: Props) {
   const id = parseId((await params).personId);
-  const person = actor && isStaff(actor) && id ? getPersonInReach(id, staffReach(actor)) : undefined;
-  return { title: person?.name };
+  if (!id) return null;
+  const whole = getPersonInReach(id, staffReach(actor));
+  if (whole) return { person: whole, limited: false };
+  const raw = (await searchParams).mobile;
+  const mobile = Array.isArray(raw) ? raw[0] : raw;
+  const known = mobile ? findPersonByMobile(mobile) : undefined;
+  return known?.id === id ? { person: known, limited: true } : null;
 }
 
-export default async function PersonPage({ params }: Props) {
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const actor = await getActor();
+  const found = actor && isStaff(actor) ? await personFor(actor, props) : null;
+  return { title: found?.person.name };
+}
+
+export default async function PersonPage(props: Props) {
   const actor = await requireStaff();
-  const id = parseId((await params).personId);
   // Someone outside the staff member's reach is not found, as if they did not exist.
-  const person = id ? getPersonInReach(id, staffReach(actor)) : undefined;
-  if (!person) notFound();
+  const found = await personFor(actor, props);
+  if (!found) notFound();
+  const { person, limited } = found;
   const [t, tr, tg] = await Promise.all([
     getTranslations('people'),
     getTranslations('roles'),
     getTranslations('guestKinds'),
   ]);
+  const scopes = listGrantScopes(actor);
+  if (limited) {
+    return (
+      <div className="space-y-6">
+        <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
+          <Link href="/admin" className="underline">
+            {t('admin')}
+          </Link>{' '}
+          /{' '}
+          <Link href="/admin/people" className="underline">
+            {t('title')}
+          </Link>{' '}
+          / {person.name}
+        </nav>
+        <section className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+          <h1 className="font-bold text-2xl">{person.name}</h1>
+          <p className="text-stone-700 tabular-nums">{person.mobile}</p>
+          <p className="mt-3 rounded-lg bg-amber-50 p-3 text-amber-900 text-sm ring-1 ring-amber-200">
+            {t('elsewhereNote')}
+          </p>
+          <h2 className="mt-6 mb-3 font-semibold text-lg">{t('grantRole')}</h2>
+          <GrantRoleForm personId={person.id} scopes={scopes} />
+        </section>
+      </div>
+    );
+  }
   const memberships = listMembershipsOf(person.id);
   const owned = listOwnedUnits(person.id);
-  const scopes = listGrantScopes(actor);
 
   return (
     <div className="space-y-6">

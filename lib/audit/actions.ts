@@ -1,0 +1,48 @@
+import { TOPIC_ACTIONS } from '../topics/lifecycle';
+
+/**
+ * Every action the audit trail records. The type makes writing an unlisted one a compile error, and
+ * lib/audit/actions.test.ts makes sure each is named in both languages where the trail is shown.
+ */
+export const AUDIT_ACTIONS = [
+  // Places, people and roles
+  'seed_demo',
+  'create',
+  'update',
+  'set_property_companies',
+  'import_units',
+  'create_account',
+  'activate_account',
+  'change_password',
+  'reset_password',
+  'grant_role',
+  'revoke_role',
+  // Topics and deliberation
+  'raise',
+  'cosign',
+  ...TOPIC_ACTIONS,
+  'revise_decision',
+  'absorb',
+  'post_position',
+  'edit_position',
+  'hide_comment',
+  'meeting_scheduled',
+  'meeting_held',
+  // Votes
+  'ballot',
+  'ballot_changed',
+  'paper_entered',
+  'paper_confirmed',
+  // Follow-through
+  'object',
+  'dismiss_objection',
+  'progress',
+  'overdue',
+  'rate',
+  'escalate',
+  'auto_escalate',
+  'forward_escalation',
+  'answer_escalation',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
