@@ -48,19 +48,22 @@ export default async function PersonPage(props: Props) {
     getTranslations('guestKinds'),
   ]);
   const scopes = listGrantScopes(actor);
+  const breadcrumb = (
+    <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
+      <Link href="/admin" className="underline">
+        {t('admin')}
+      </Link>{' '}
+      /{' '}
+      <Link href="/admin/people" className="underline">
+        {t('title')}
+      </Link>{' '}
+      / {person.name}
+    </nav>
+  );
   if (limited) {
     return (
       <div className="space-y-6">
-        <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
-          <Link href="/admin" className="underline">
-            {t('admin')}
-          </Link>{' '}
-          /{' '}
-          <Link href="/admin/people" className="underline">
-            {t('title')}
-          </Link>{' '}
-          / {person.name}
-        </nav>
+        {breadcrumb}
         <section className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
           <h1 className="font-bold text-2xl">{person.name}</h1>
           <p className="text-stone-700 tabular-nums">{person.mobile}</p>
@@ -78,16 +81,7 @@ export default async function PersonPage(props: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
-        <Link href="/admin" className="underline">
-          {t('admin')}
-        </Link>{' '}
-        /{' '}
-        <Link href="/admin/people" className="underline">
-          {t('title')}
-        </Link>{' '}
-        / {person.name}
-      </nav>
+      {breadcrumb}
       <section className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
         <h1 className="font-bold text-2xl">{person.name}</h1>
         <p className="text-stone-700 tabular-nums">
