@@ -1,6 +1,7 @@
 import { MAX_UNIT_AREA_CENTI } from '../area';
 import {
   CHOICE_CODE,
+  holderAreas,
   type OwnersDecisionChoice,
   type OwnersDecisionResult,
   sumBallots,
@@ -82,33 +83,19 @@ export function countVote(input: CountInput): VoteResult {
   const matter = matterOf(input.matterItem);
 
   // SPC interpretation Arts. 8–9: one owner per holder, their units' areas added (as in countOwnersDecision).
-  const { units } = input;
-  if (units.length === 0) throw new Error('Empty electorate: a decision needs at least one unit');
-  const holderIndex = new Map<number, number>();
-  const holderIds: number[] = [];
-  const holderCenti = new Float64Array(units.length);
-  const unitIds = new Set<number>();
-  let totalCenti = 0;
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u] as CountInput['units'][number];
-    const knownUnits = unitIds.size;
-    unitIds.add(unit.unitId);
-    if (unitIds.size === knownUnits) throw new Error(`Duplicate unit ${unit.unitId}: each unit may appear only once`);
-    const centi = unit.areaCenti;
-    if (!Number.isInteger(centi) || centi <= 0 || centi > MAX_UNIT_AREA_CENTI) {
-      throw new Error(
-        `Unit ${unit.unitId}: area ${centi} is not a whole number of hundredths of m² from 1 to ${MAX_UNIT_AREA_CENTI}`,
-      );
-    }
-    let h = holderIndex.get(unit.holderId);
-    if (h === undefined) {
-      h = holderIds.length;
-      holderIndex.set(unit.holderId, h);
-      holderIds.push(unit.holderId);
-    }
-    holderCenti[h] = (holderCenti[h] as number) + centi;
-    totalCenti += centi;
-  }
+  const holders = holderAreas(
+    input.units,
+    (unit) => {
+      const centi = unit.areaCenti;
+      if (!Number.isInteger(centi) || centi <= 0 || centi > MAX_UNIT_AREA_CENTI) {
+        throw new Error(
+          `Unit ${unit.unitId}: area ${centi} is not a whole number of hundredths of m² from 1 to ${MAX_UNIT_AREA_CENTI}`,
+        );
+      }
+      return centi;
+    },
+    String,
+  );
 
   const ballotHolder = new Int32Array(ballots.length);
   const ballotChoice = new Uint8Array(ballots.length);
@@ -122,16 +109,14 @@ export function countVote(input: CountInput): VoteResult {
     if (choice !== 'agree' && choice !== 'disagree' && choice !== 'abstain') {
       throw new Error(`ballot from ${b.voterKey} is not agree, disagree or abstain`);
     }
-    const h = holderIndex.get(holderId);
+    const h = holders.index.get(holderId);
     if (h === undefined) throw new Error(`Ballot of holder ${holderId}: this holder holds no unit`);
     ballotHolder[i] = h;
     ballotChoice[i] = CHOICE_CODE[choice];
     if (choice === 'agree') agreeBallots++;
     else if (choice === 'disagree') disagreeBallots++;
   }
-  const sums = sumBallots(holderCenti, holderIds.length, totalCenti, ballotHolder, ballotChoice, (h) =>
-    String(holderIds[h]),
-  );
+  const sums = sumBallots(holders, ballotHolder, ballotChoice, String);
   const strict = verdictOf(matter, sums);
   if (!input.nonVotersFollowMajority) {
     return { ...base, owners: { ...strict, matter, matterItem: input.matterItem } };

@@ -86,30 +86,78 @@ export const CHOICE_CODE = { agree: 0, disagree: 1, abstain: 2 } as const satisf
   number
 >;
 
+/** The electorate as holders numbered 0 … ids.length-1 in order of first appearance. */
+export interface HolderAreas<K> {
+  /** Holder id → number. */
+  index: Map<K, number>;
+  /** Number → holder id. */
+  ids: K[];
+  /** Each holder's units' areas added, in hundredths of m². */
+  centi: Float64Array;
+  totalCenti: number;
+}
+
 /**
- * The count itself, on holders numbered 0 … holders-1 (`holderCenti[h]` is holder h's summed area in hundredths,
- * `totalCenti` their sum) and ballots given as the voting holder's number and its choice code. Shared by
- * `countOwnersDecision` (the string contract) and the stored-vote count (lib/voting/count.ts), which numbers its
- * holders without turning ids and areas into strings and back. `nameOf` names a holder in an error only.
+ * SPC interpretation Arts. 8–9: the unit of counting is the holder. A buyer of several units, the developer with
+ * its unsold or undelivered units, and the co-owners of one unit each count as one owner with their areas added.
+ * Shared by `countOwnersDecision` (ids and areas as strings, the contract) and the stored-vote count
+ * (lib/voting/count.ts, numbers, so nothing is turned into a string and back); `centiOf` reads and checks a
+ * unit's area, `name` writes an id into an error. Sums are Numbers of hundredths, exact while the grand total
+ * stays a safe integer (checked here). Sums are kept in a typed array, not one object per holder, to keep a
+ * million-unit count clear of garbage-collection pauses; there are never more holders than units.
  */
-export function sumBallots(
-  holderCenti: Float64Array,
-  holders: number,
-  totalCenti: number,
-  ballotHolder: Int32Array,
-  ballotChoice: Uint8Array,
-  nameOf: (holder: number) => string,
-): OwnersSums {
-  if (holders === 0) {
+export function holderAreas<K, U extends { unitId: K; holderId: K }>(
+  units: readonly U[],
+  centiOf: (unit: U) => number,
+  name: (id: K) => string,
+): HolderAreas<K> {
+  if (units.length === 0) {
     throw new Error('Empty electorate: a decision needs at least one unit');
+  }
+  const index = new Map<K, number>();
+  const ids: K[] = [];
+  const centi = new Float64Array(units.length);
+  const unitIds = new Set<K>();
+  let totalCenti = 0;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u] as U;
+    // One Set operation instead of has + add: this loop runs once per unit of the compound.
+    const knownUnits = unitIds.size;
+    unitIds.add(unit.unitId);
+    if (unitIds.size === knownUnits) {
+      throw new Error(`Duplicate unit ${name(unit.unitId)}: each unit may appear only once`);
+    }
+    const area = centiOf(unit);
+    let h = index.get(unit.holderId);
+    if (h === undefined) {
+      h = ids.length;
+      index.set(unit.holderId, h);
+      ids.push(unit.holderId);
+    }
+    centi[h] = (centi[h] as number) + area;
+    totalCenti += area;
   }
   // Every partial sum is below the total, so a safe total means every sum was exact.
   if (!Number.isSafeInteger(totalCenti)) {
     throw new Error('Total exclusive area is too large to count exactly');
   }
+  return { index, ids, centi, totalCenti };
+}
+
+/**
+ * The count itself, on the holders and ballots given as the voting holder's number and its choice code.
+ * `name` writes a holder's id into the error for a second ballot.
+ */
+export function sumBallots<K>(
+  holders: HolderAreas<K>,
+  ballotHolder: Int32Array,
+  ballotChoice: Uint8Array,
+  name: (id: K) => string,
+): OwnersSums {
+  const { centi: holderCenti, totalCenti } = holders;
   // Abstaining is taking part (Art. 278 counts participating owners), so every ballot counts toward participation
   // and only 'agree' toward agreement. Owners who did not vote are not counted with anyone.
-  const voted = new Uint8Array(holders);
+  const voted = new Uint8Array(holders.ids.length);
   let participatingCenti = 0;
   let agreeCenti = 0;
   let agreeOwners = 0;
@@ -117,7 +165,7 @@ export function sumBallots(
     const h = ballotHolder[i] as number;
     if (voted[h] === 1) {
       // Co-owners and multi-unit holders vote with one voice (SPC interpretation Arts. 8–9).
-      throw new Error(`Holder ${nameOf(h)} cast more than one ballot`);
+      throw new Error(`Holder ${name(holders.ids[h] as K)} cast more than one ballot`);
     }
     voted[h] = 1;
     const centi = holderCenti[h] as number;
@@ -129,7 +177,7 @@ export function sumBallots(
   }
   return {
     totalCenti,
-    totalOwners: holders,
+    totalOwners: holders.ids.length,
     participatingCenti,
     participatingOwners: ballotHolder.length,
     agreeCenti,
@@ -174,47 +222,25 @@ export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionR
   if (matter !== 'ordinary' && matter !== 'special') {
     throw new Error(`Unknown matter ${JSON.stringify(matter)}: expected 'ordinary' or 'special'`);
   }
-  if (units.length === 0) {
-    throw new Error('Empty electorate: a decision needs at least one unit');
-  }
-
-  // SPC interpretation Arts. 8–9: the unit of counting is the holder. A buyer of several units, the developer with
-  // its unsold or undelivered units, and the co-owners of one unit each count as one owner with their areas added.
-  // Sums are Numbers of hundredths, exact while the grand total stays a safe integer (checked in sumBallots).
-  // Holders are numbered in order of first appearance and their sums kept in a typed array, not one object each,
-  // to keep a million-unit count clear of garbage-collection pauses; there are never more holders than units.
-  const holderIndex = new Map<string, number>();
-  const holderCenti = new Float64Array(units.length);
-  const unitIds = new Set<string>();
-  let totalCenti = 0;
-  for (const unit of units) {
-    // One Set operation instead of has + add: this loop runs once per unit of the compound.
-    const knownUnits = unitIds.size;
-    unitIds.add(unit.unitId);
-    if (unitIds.size === knownUnits) {
-      throw new Error(`Duplicate unit ${JSON.stringify(unit.unitId)}: each unit may appear only once`);
-    }
-    if (typeof unit.area !== 'string') {
-      throw new Error(`Unit ${JSON.stringify(unit.unitId)}: area must be a string such as "87.35"`);
-    }
-    let centi = canonicalCenti(unit.area);
-    if (centi < 0) {
+  const name = (id: string) => JSON.stringify(id);
+  const holders = holderAreas(
+    units,
+    (unit) => {
+      if (typeof unit.area !== 'string') {
+        throw new Error(`Unit ${name(unit.unitId)}: area must be a string such as "87.35"`);
+      }
+      const centi = canonicalCenti(unit.area);
+      if (centi >= 0) return centi;
       const parsed = parseArea(unit.area);
       if (!parsed.ok) {
         throw new Error(
-          `Unit ${JSON.stringify(unit.unitId)}: area ${JSON.stringify(unit.area)} ${AREA_ERROR_TEXT[parsed.error]}`,
+          `Unit ${name(unit.unitId)}: area ${JSON.stringify(unit.area)} ${AREA_ERROR_TEXT[parsed.error]}`,
         );
       }
-      centi = parsed.centi;
-    }
-    let h = holderIndex.get(unit.holderId);
-    if (h === undefined) {
-      h = holderIndex.size;
-      holderIndex.set(unit.holderId, h);
-    }
-    holderCenti[h] = (holderCenti[h] ?? 0) + centi;
-    totalCenti += centi;
-  }
+      return parsed.centi;
+    },
+    name,
+  );
 
   const ballotHolder = new Int32Array(ballots.length);
   const ballotChoice = new Uint8Array(ballots.length);
@@ -223,16 +249,12 @@ export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionR
     if (choice !== 'agree' && choice !== 'disagree' && choice !== 'abstain') {
       throw new Error(`Ballot of holder ${JSON.stringify(holderId)}: unknown choice ${JSON.stringify(choice)}`);
     }
-    const h = holderIndex.get(holderId);
+    const h = holders.index.get(holderId);
     if (h === undefined) {
       throw new Error(`Ballot of holder ${JSON.stringify(holderId)}: this holder holds no unit`);
     }
     ballotHolder[i] = h;
     ballotChoice[i] = CHOICE_CODE[choice];
   }
-  const names = () => [...holderIndex.keys()];
-  const sums = sumBallots(holderCenti, holderIndex.size, totalCenti, ballotHolder, ballotChoice, (h) =>
-    JSON.stringify(names()[h]),
-  );
-  return verdictOf(matter, sums);
+  return verdictOf(matter, sumBallots(holders, ballotHolder, ballotChoice, name));
 }
