@@ -168,26 +168,6 @@ export interface EscalationAggRow {
   escalated: number;
 }
 
-export interface Totals {
-  raised: number;
-  accepted: number;
-  decided: number;
-  carried: number;
-  closed: number;
-  done: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-  ratings: number;
-  stars: number;
-  rated: number;
-  escalated: number;
-  /** Whole percent of `done` that were on time; null when nothing was done. */
-  onTimePercent: number | null;
-  /** Average stars in tenths; null when nobody rated. */
-  ratingTenths: number | null;
-}
-
 const ZERO_COUNTS = {
   raised: 0,
   accepted: 0,
@@ -203,6 +183,15 @@ const ZERO_COUNTS = {
   escalated: 0,
 };
 type Counts = typeof ZERO_COUNTS;
+
+/** The counts of a compound or scope, and what follows from them. */
+export type Totals = Counts & {
+  late: number;
+  /** Whole percent of `done` that were on time; null when nothing was done. */
+  onTimePercent: number | null;
+  /** Average stars in tenths; null when nobody rated. */
+  ratingTenths: number | null;
+};
 
 function finish(c: Counts): Totals {
   return {
