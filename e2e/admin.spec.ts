@@ -184,13 +184,32 @@ test('staff find only the people of the places they look after', async ({ page }
   expect((await page.goto(href ?? ''))?.status()).toBe(404);
   expect((await page.goto(`${href}?mobile=13800000017`))?.status()).toBe(404);
 
-  // Her full mobile number finds her by name only, to be given a role at one of 中兴's places (say, as a tenant).
+  // Her full mobile number alone finds nothing.
   await search('13800000018');
-  await page.getByRole('link', { name: /蒋玉兰.*不在您的管理范围内/ }).click();
+  await expect(page.getByText('没有找到匹配的人员。')).toBeVisible();
+
+  // With her full mobile number and her name, both typed, she can be given a role at one of 中兴's places
+  // (say, as a volunteer); a wrong name is the same answer as an unknown number.
+  await page.goto('/admin/people');
+  const elsewhere = page.getByRole('region', { name: '为其他辖区的居民授予身份' });
+  await elsewhere.getByLabel('手机号').fill('13800000018');
+  await elsewhere.getByLabel('姓名').fill('蒋玉芝');
+  await elsewhere.getByRole('combobox', { name: '身份' }).selectOption({ label: '特邀参与人' });
+  await elsewhere.getByRole('combobox', { name: '所在范围' }).selectOption({ label: '中兴社区 · 双全楼院' });
+  await elsewhere.getByRole('combobox', { name: '特邀类别' }).selectOption({ label: '志愿者' });
+  await elsewhere.getByRole('button', { name: '授予' }).click();
+  await expect(elsewhere.getByText('没有找到手机号与姓名都相符的人，请核对后再试。').first()).toBeVisible();
+  await elsewhere.getByLabel('姓名').fill('蒋玉兰');
+  await elsewhere.getByRole('button', { name: '授予' }).click();
+  await expect(elsewhere.getByText('已保存')).toBeVisible();
+
+  // Now she is partly within 中兴's reach: found, and seen only at 中兴's places — never her 亿泰庄园 role,
+  // and her password cannot be reset here.
+  await search('蒋玉兰');
+  await page.getByRole('link', { name: /蒋玉兰.*部分在您的管理范围外/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('蒋玉兰');
-  await expect(page.getByText('此人不在您管理的社区或小区内')).toBeVisible();
-  await expect(page.getByRole('combobox', { name: '身份' })).toBeVisible();
-  await expect(page.getByText('名下房屋')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: '重置密码' })).toHaveCount(0);
+  await expect(page.getByText('此人在您的管理范围以外另有房屋或身份')).toBeVisible();
+  await expect(page.getByRole('region', { name: '身份' }).getByText('双全楼院')).toBeVisible();
   await expect(page.getByText('亿泰庄园')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '重置密码' })).toHaveCount(0);
 });

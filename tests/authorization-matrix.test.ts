@@ -108,6 +108,8 @@ interface Case {
   anon?: Outcome;
   /** Whether success must write something (default: yes). */
   writes?: boolean;
+  /** What staff get for an object outside their reach (default: refused): a person they cannot see is not found. */
+  outsideReach?: Outcome;
   run: (f: Fixture, as: Label) => Promise<unknown>;
 }
 
@@ -426,6 +428,7 @@ const CASES: Case[] = [
     name: 'make a resident a representative',
     allow: STAFF,
     global: true,
+    outsideReach: 'notFound',
     run: (f) =>
       peopleAdmin.grantRoleAction(null, form({ personId: f.resident, role: 'resident_rep', scopeId: f.compoundId })),
   },
@@ -439,6 +442,7 @@ const CASES: Case[] = [
     name: "reset a resident's password",
     allow: STAFF,
     global: true,
+    outsideReach: 'notFound',
     run: (f) => peopleAdmin.resetPasswordAction(null, form({ personId: f.resident, password: 'Neue-Passwort-2026' })),
   },
 ];
@@ -494,7 +498,8 @@ function expected(c: Case, label: Label, side: Side): Outcome {
   const as = side === 'own' ? (IN_OWN.includes(label) ? label : undefined) : OTHER_AS[label];
   if (c.global) {
     // Staff act within their reach; the compound's own people are refused like anyone else.
-    return as && c.allow.includes(as) ? 'ok' : 'refused';
+    if (as && c.allow.includes(as)) return 'ok';
+    return STAFF_ALL.includes(label) && c.outsideReach ? c.outsideReach : 'refused';
   }
   if (!as) return 'notFound';
   return c.allow.includes(as) ? 'ok' : (c.deny ?? 'refused');

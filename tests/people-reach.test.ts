@@ -17,7 +17,7 @@ vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
 vi.mock('@/lib/auth/session', () => import('./mocks/session'));
 vi.mock('@/lib/auth/token', () => import('./mocks/token'));
 
-const { peopleAdmin } = await import('./action-fixtures');
+const { peopleAdmin, compoundAdmin } = await import('./action-fixtures');
 
 beforeAll(() => {
   setupDatabase();
@@ -118,6 +118,106 @@ describe('opening the account of someone already in the register', () => {
       );
       expect(res).toMatchObject({ ok: true, data: { personId: o.id } });
       expect(passwordOf(o.id)).not.toBeNull();
+    });
+  });
+});
+
+describe('Trust II findings 1 and 2: a community worker of another community takes over an owner', () => {
+  /** 程亮梅's place in the attack: the first register owner of 合和大院 (中兴社区), without an account. */
+  const victim = () =>
+    one<{ id: number; name: string; mobile: string }>(sql`
+      select p.id, p.name, p.mobile from people p
+        join holder_members hm on hm.person_id = p.id join holders h on h.id = hm.holder_id
+        join compounds c on c.id = h.compound_id
+       where c.name = '合和大院' and p.password_hash is null and p.mobile like '1380000____'
+       order by p.mobile limit 1`);
+  const yitai = () => one<{ id: number }>(sql`select id from compounds where name = '亿泰庄园'`).id;
+  const passwordOf = (id: number) =>
+    one<{ hash: string | null }>(sql`select password_hash as hash from people where id = ${id}`).hash;
+
+  it('0017 neither finds her nor reaches her by id', async () => {
+    const v = victim();
+    const reach = reachOf(STAFF.xuWenbin);
+    expect(found(reach, v.mobile)).toEqual([]);
+    expect(getPersonInReach(v.id, reach)).toBeUndefined();
+    const res = await peopleAdmin.grantRoleAction(
+      null,
+      form({ personId: v.id, role: 'guest', guestKind: 'volunteer', scopeId: yitai() }),
+    );
+    expect(res).toMatchObject({ ok: false, code: 'notFound' });
+  });
+
+  it('a role in 亿泰庄园 given by her full mobile and name does not let 0017 open her account, see her units or import onto her', async () => {
+    const v = victim();
+    await rolledBack(async () => {
+      reachOf(STAFF.xuWenbin);
+      const grant = await peopleAdmin.grantRoleAction(
+        null,
+        form({ mobile: v.mobile, name: v.name, role: 'guest', guestKind: 'volunteer', scopeId: yitai() }),
+      );
+      expect(grant.ok).toBe(true);
+      // Now partly within 0017's reach: seen only at 0017's own places, never handed over.
+      const seen = getPersonInReach(v.id, reachOf(STAFF.xuWenbin));
+      expect(seen?.reach).toBe('partial');
+      const open = await peopleAdmin.createAccountAction(
+        null,
+        form({ name: v.name, mobile: v.mobile, password: 'Some-Password-2026' }),
+      );
+      expect(open).toMatchObject({ ok: false, fieldErrors: { mobile: 'errors.mobileOutOfReach' } });
+      expect(passwordOf(v.id)).toBeNull();
+    });
+  });
+
+  it('a CSV import of a made-up unit naming her mobile is refused, and a wrong name does not tell the registered one', async () => {
+    const v = victim();
+    for (const name of [v.name, '王小二']) {
+      reachOf(STAFF.xuWenbin);
+      const csv = `楼栋,户号,楼层,面积,面积来源,产权类型,业主\n1栋,9单元909,9,88.5,register,person,${name}:${v.mobile}\n`;
+      const res = await rolledBack(() =>
+        compoundAdmin.importUnitsAction(yitai(), null, form({ file: new File([csv], 'u.csv', { type: 'text/csv' }) })),
+      );
+      expect(res.ok).toBe(false);
+      expect(JSON.stringify(res)).toContain('import.errors.outOfReach');
+      if (name !== v.name) expect(JSON.stringify(res)).not.toContain(v.name);
+    }
+    reachOf(STAFF.xuWenbin);
+    const open = await peopleAdmin.createAccountAction(
+      null,
+      form({ name: v.name, mobile: v.mobile, password: 'Some-Password-2026' }),
+    );
+    expect(open.ok).toBe(false);
+    expect(passwordOf(v.id)).toBeNull();
+  });
+
+  it('a wrong name with her full mobile is the same answer as an unknown mobile', async () => {
+    const v = victim();
+    reachOf(STAFF.xuWenbin);
+    const wrong = await peopleAdmin.grantRoleAction(
+      null,
+      form({ mobile: v.mobile, name: '王小二', role: 'guest', guestKind: 'volunteer', scopeId: yitai() }),
+    );
+    const unknown = await peopleAdmin.grantRoleAction(
+      null,
+      form({ mobile: '13999999999', name: '王小二', role: 'guest', guestKind: 'volunteer', scopeId: yitai() }),
+    );
+    expect(wrong).toMatchObject({ ok: false, code: 'noSuchPerson' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('staff who opened an account cannot keep its password while the person gains a place beyond them', async () => {
+    await rolledBack(async () => {
+      reachOf(STAFF.zhengLi);
+      const opened = await peopleAdmin.createAccountAction(
+        null,
+        form({ name: '石新来', mobile: '13912340009', password: 'Some-Password-2026' }),
+      );
+      expect(opened.ok).toBe(true);
+      reachOf(STAFF.xuWenbin);
+      const grant = await peopleAdmin.grantRoleAction(
+        null,
+        form({ mobile: '13912340009', name: '石新来', role: 'guest', guestKind: 'volunteer', scopeId: yitai() }),
+      );
+      expect(grant).toMatchObject({ ok: false, code: 'passwordSetElsewhere' });
     });
   });
 });

@@ -1,40 +1,24 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, like, or, sql } from 'drizzle-orm';
-import type { StaffReach } from '@/lib/auth/permissions';
+import { and, asc, desc, eq, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { PASSWORD_SETTING_ACTIONS } from '@/lib/audit/actions';
+import { type StaffReach, staffReach } from '@/lib/auth/permissions';
 import type { AssignableRole, GuestKind, ScopeType } from '@/lib/auth/roles';
-import { escapeLike } from './like';
 import { getDb, writeTransaction } from '../client';
-import { buildings, compounds, holderMembers, holders, memberships, people, sessions, streets, units } from '../schema';
+import {
+  auditLog,
+  buildings,
+  compounds,
+  holderMembers,
+  holders,
+  memberships,
+  people,
+  sessions,
+  streets,
+  units,
+} from '../schema';
 import { appendAudit } from './audit';
-
-/**
- * Whether a person is within a staff member's reach: they hold a unit in, or have a role at, a
- * place the staff member looks after (a company's role: it serves a compound there), or nobody has
- * placed them anywhere yet (a new account, so that it can be given its first role). Names and
- * mobiles of people elsewhere stay with the staff of their own places.
- */
-function inReach(reach: StaffReach) {
-  const list = (ids: number[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
-  const communities = sql`(select cm.id from communities cm join streets s on s.id = cm.street_id
-     where cm.id in ${list(reach.communityIds)} or cm.street_id in ${list(reach.streetIds)}
-        or s.district_id in ${list(reach.districtIds)})`;
-  const compoundsThere = sql`(select c.id from compounds c where c.community_id in ${communities})`;
-  const streetsThere = sql`(select s.id from streets s
-     where s.id in ${list(reach.streetIds)} or s.district_id in ${list(reach.districtIds)})`;
-  return sql`(
-    exists (select 1 from holder_members hm join holders h on h.id = hm.holder_id
-             where hm.person_id = ${people.id} and h.compound_id in ${compoundsThere})
-    or exists (select 1 from memberships m where m.person_id = ${people.id} and (
-             (m.scope_type = 'compound' and m.scope_id in ${compoundsThere})
-          or (m.scope_type = 'community' and m.scope_id in ${communities})
-          or (m.scope_type = 'street' and m.scope_id in ${streetsThere})
-          or (m.scope_type = 'district' and m.scope_id in ${list(reach.districtIds)})
-          or (m.scope_type = 'company' and exists (select 1 from compound_services cs
-                where cs.company_id = m.scope_id and cs.compound_id in ${compoundsThere}))))
-    or (not exists (select 1 from holder_members hm where hm.person_id = ${people.id})
-        and not exists (select 1 from memberships m where m.person_id = ${people.id}))
-  )`;
-}
+import { escapeLike } from './like';
+import { type PersonReach, placeWithinReachSql, reachSql } from './people-reach';
 
 const personColumns = {
   id: people.id,
@@ -44,39 +28,59 @@ const personColumns = {
   hasAccount: sql<number>`${people.passwordHash} is not null`,
 };
 
-/** People within the staff member's reach whose name or mobile starts with `q`. */
+function withReach(reach: StaffReach) {
+  const r = reachSql(reach);
+  return {
+    columns: { ...personColumns, reach: sql<PersonReach>`case when ${r.whole} then 'whole' else 'partial' end` },
+    visible: or(r.whole, r.some) as SQL,
+  };
+}
+
+/**
+ * People within, or partly within, the staff member's reach whose name or mobile starts with `q`;
+ * `reach` says which (people elsewhere are never listed: staff of their own places look after them).
+ */
 export function searchPeople(q: string, reach: StaffReach, limit = 30) {
   const pattern = `${escapeLike(q)}%`;
+  const r = withReach(reach);
   return getDb()
-    .select(personColumns)
+    .select(r.columns)
     .from(people)
-    .where(and(or(sql`${people.name} like ${pattern} escape '\\'`, like(people.mobile, pattern)), inReach(reach)))
+    .where(and(or(sql`${people.name} like ${pattern} escape '\\'`, like(people.mobile, pattern)), r.visible))
     .orderBy(asc(people.name))
     .limit(limit)
     .all();
 }
 
-/** Anyone, by id: for actions, which check the reach of what they do themselves. */
-export function getPerson(personId: number) {
-  return getDb().select(personColumns).from(people).where(eq(people.id, personId)).get();
-}
-
-/** Whoever has this mobile number, wherever they are: staff who know the full number may give them a role. */
-export function findPersonByMobile(mobile: string) {
-  return getDb().select(personColumns).from(people).where(eq(people.mobile, mobile)).get();
-}
-
-/** A person, if within the staff member's reach. */
+/** A person, if at least partly within the staff member's reach, with how much of them is. */
 export function getPersonInReach(personId: number, reach: StaffReach) {
+  const r = withReach(reach);
   return getDb()
-    .select(personColumns)
+    .select(r.columns)
     .from(people)
-    .where(and(eq(people.id, personId), inReach(reach)))
+    .where(and(eq(people.id, personId), r.visible))
     .get();
 }
 
-/** A person's roles with the name of where each is held, in one query. */
-export function listMembershipsOf(personId: number) {
+/**
+ * Whoever has this mobile number *and* this name, wherever they are: staff who know both may give
+ * them a role at one of their own places (a tenant moving in from elsewhere). A wrong name is the
+ * same answer as an unknown number, so the pair reveals nothing the staff member did not know.
+ */
+export function findPersonByMobileAndName(mobile: string, name: string) {
+  return getDb()
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.mobile, mobile), eq(people.name, name)))
+    .get();
+}
+
+/**
+ * A person's roles with the name of where each is held, in one query; with `reach`, only the roles
+ * held at places within it (what staff see of someone partly within their reach).
+ */
+export function listMembershipsOf(personId: number, reach?: StaffReach) {
+  const there = reach ? reachSql(reach).place(sql`m.scope_type`, sql`m.scope_id`) : sql`1`;
   return getDb().all<{
     id: number;
     role: AssignableRole;
@@ -94,10 +98,11 @@ export function listMembershipsOf(personId: number) {
         when 'district' then (select name from districts where id = m.scope_id)
         when 'company' then (select name from property_companies where id = m.scope_id)
       end as scopeName
-    from memberships m where m.person_id = ${personId} order by m.id`);
+    from memberships m where m.person_id = ${personId} and ${there} order by m.id`);
 }
 
-export function listOwnedUnits(personId: number) {
+/** The units a person holds (with `reach`: only those in compounds within it). */
+export function listOwnedUnits(personId: number, reach?: StaffReach) {
   return getDb()
     .select({ compound: compounds.name, building: buildings.name, number: units.number, holderKind: holders.kind })
     .from(holderMembers)
@@ -105,20 +110,53 @@ export function listOwnedUnits(personId: number) {
     .innerJoin(units, eq(units.holderId, holders.id))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .innerJoin(compounds, eq(compounds.id, units.compoundId))
-    .where(eq(holderMembers.personId, personId))
+    .where(
+      and(
+        eq(holderMembers.personId, personId),
+        reach ? sql`${compounds.id} in ${reachSql(reach).compounds}` : undefined,
+      ),
+    )
     .orderBy(asc(compounds.name), asc(buildings.name), asc(units.number))
     .all();
 }
 
-/** Compounds where the person holds a unit: their places in the register. */
-export function ownerCompoundIdsOf(personId: number): number[] {
-  return getDb()
-    .selectDistinct({ id: holders.compoundId })
-    .from(holderMembers)
-    .innerJoin(holders, eq(holders.id, holderMembers.holderId))
-    .where(eq(holderMembers.personId, personId))
-    .all()
-    .map((r) => r.id);
+/** Staff roles of a person, as the permissions module reads them. */
+function staffReachOfPerson(personId: number): StaffReach {
+  const held = getDb()
+    .select({ role: memberships.role, scopeType: memberships.scopeType, scopeId: memberships.scopeId })
+    .from(memberships)
+    .where(eq(memberships.personId, personId))
+    .all();
+  return staffReach({ memberships: held });
+}
+
+/**
+ * Whether a new place (a role's scope, or a compound where a unit is to be held) may be added to
+ * the person, given who knows their password: a password set by staff (an account opened,
+ * activated or reset) works only while every place of the person lies within that staff member's
+ * reach, so no one's place may grow beyond it. When the person has set their own password since,
+ * nobody else knows it and any place may be added.
+ */
+export function placeWithinPasswordSetter(personId: number, scopeType: ScopeType, scopeId: number): boolean {
+  const db = getDb();
+  const last = db
+    .select({ actorId: auditLog.actorId })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entity, 'person'),
+        eq(auditLog.entityId, personId),
+        inArray(auditLog.action, [...PASSWORD_SETTING_ACTIONS]),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
+  if (!last?.actorId || last.actorId === personId) return true;
+  const within = db.get<{ ok: number }>(
+    sql`select ${placeWithinReachSql(staffReachOfPerson(last.actorId), scopeType, scopeId)} as ok`,
+  );
+  return Boolean(within?.ok);
 }
 
 export type CreateAccountOutcome =
@@ -127,7 +165,8 @@ export type CreateAccountOutcome =
 
 /**
  * Opens an account. A person already known from the register (no password yet) with the same name
- * is activated rather than duplicated, so their ownership and their login are one person.
+ * is activated rather than duplicated, so their ownership and their login are one person. Only
+ * someone wholly within the staff member's reach: whoever sets the password can sign in as them.
  */
 export function createAccount(
   actorId: number,
@@ -141,15 +180,15 @@ export function createAccount(
         id: people.id,
         name: people.name,
         hasPassword: isNotNull(people.passwordHash),
-        inReach: sql<number>`${inReach(reach)}`,
+        whole: reachSql(reach).whole,
       })
       .from(people)
       .where(eq(people.mobile, input.mobile))
       .get();
     if (existing?.hasPassword) return { ok: false, error: 'mobileTaken' };
-    // Opening the account of someone in the register elsewhere would let staff sign in as them and vote in
-    // their name; and the registered name is theirs to know.
-    if (existing && !existing.inReach) return { ok: false, error: 'mobileOutOfReach' };
+    // Opening the account of someone with a place elsewhere would let staff sign in as them and vote
+    // in their name; and the registered name is theirs to know.
+    if (existing && !existing.whole) return { ok: false, error: 'mobileOutOfReach' };
     if (existing && existing.name !== input.name) {
       return { ok: false, error: 'nameMismatch', registeredName: existing.name };
     }
@@ -221,16 +260,21 @@ export interface GrantInput {
   guestKind: GuestKind | null;
 }
 
-/** Gives a role; false if the person already holds it there. Audited in the compound's trail when compound-scoped. */
-export function grantRole(actorId: number, input: GrantInput, now: number): boolean {
+/**
+ * Gives a role: 'exists' if the person already holds it there; 'passwordElsewhere' if staff who
+ * cannot reach the new place set the person's password (see placeWithinPasswordSetter). Audited in
+ * the compound's trail when compound-scoped.
+ */
+export function grantRole(actorId: number, input: GrantInput, now: number): 'granted' | 'exists' | 'passwordElsewhere' {
   return writeTransaction((tx) => {
+    if (!placeWithinPasswordSetter(input.personId, input.scopeType, input.scopeId)) return 'passwordElsewhere';
     const res = tx
       .insert(memberships)
       .values({ ...input, createdBy: actorId, createdAt: now })
       .onConflictDoNothing()
       .returning({ id: memberships.id })
       .get();
-    if (!res) return false;
+    if (!res) return 'exists';
     appendAudit(tx, {
       compoundId: input.scopeType === 'compound' ? input.scopeId : null,
       actorId,
@@ -240,7 +284,7 @@ export function grantRole(actorId: number, input: GrantInput, now: number): bool
       action: 'grant_role',
       data: input,
     });
-    return true;
+    return 'granted';
   });
 }
 

@@ -1,9 +1,12 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { StaffReach } from '@/lib/auth/permissions';
 import type { ImportRow } from '@/lib/import/units-csv';
 import { getDb, writeTransaction } from '../client';
 import { buildings, holderMembers, holders, people, units } from '../schema';
 import { appendAudit } from './audit';
+import { placeWithinPasswordSetter } from './people';
+import { reachSql } from './people-reach';
 
 export const REGISTER_PAGE_SIZE = 50;
 
@@ -44,11 +47,15 @@ export function buildingNames(compoundId: number) {
     .all();
 }
 
-export interface ImportConflict {
-  line: number;
-  mobile: string;
-  registeredName: string;
-}
+/**
+ * Why a row naming someone already known cannot be imported: the mobile is registered under another
+ * name (shown only for someone the importer can see); the person lies partly or wholly outside the
+ * importer's reach (a unit would hand them over: nothing of them is shown); or staff elsewhere set
+ * their password (placeWithinPasswordSetter).
+ */
+export type ImportConflict =
+  | { line: number; mobile: string; kind: 'registeredName'; registeredName: string }
+  | { line: number; mobile: string; kind: 'outOfReach' | 'passwordElsewhere' };
 
 export interface ImportSummary {
   created: number;
@@ -59,34 +66,55 @@ export interface ImportSummary {
 }
 
 /**
- * Writes a validated import in one transaction: all of it or none. A mobile already registered
- * under another name is a conflict and stops the whole import. Importing the same file again
- * finds everything unchanged and writes nothing, not even an audit entry.
+ * Writes a validated import in one transaction: all of it or none. A row that names someone
+ * already known is a conflict, and stops the whole import, when the name differs or when it would
+ * attach a unit to someone the importer does not wholly reach. Importing the same file again finds
+ * everything unchanged and writes nothing, not even an audit entry.
  */
 export function applyUnitImport(
   actorId: number,
   compoundId: number,
   rows: readonly ImportRow[],
+  reach: StaffReach,
   now: number,
 ): { ok: true; summary: ImportSummary } | { ok: false; conflicts: ImportConflict[] } {
   return writeTransaction((tx) => {
     const nameByMobile = new Map(rows.flatMap((r) => r.owners.map((o) => [o.mobile, o.name] as const)));
     const mobiles = [...nameByMobile.keys()];
-    const known = new Map<string, { id: number; name: string }>();
+    const r = reachSql(reach);
+    const known = new Map<string, { id: number; name: string; whole: number; some: number }>();
     for (let i = 0; i < mobiles.length; i += 500) {
       const chunk = mobiles.slice(i, i + 500);
       for (const p of tx
-        .select({ id: people.id, name: people.name, mobile: people.mobile })
+        .select({ id: people.id, name: people.name, mobile: people.mobile, whole: r.whole, some: r.some })
         .from(people)
         .where(inArray(people.mobile, chunk))
         .all())
         known.set(p.mobile, p);
     }
+    const holderIds = new Map(
+      tx
+        .select({ id: holders.id, key: holders.key, name: holders.name, voter: holders.voterPersonId })
+        .from(holders)
+        .where(eq(holders.compoundId, compoundId))
+        .all()
+        .map((h) => [h.key, h]),
+    );
     const conflicts: ImportConflict[] = [];
-    for (const r of rows) {
-      for (const o of r.owners) {
+    for (const row of rows) {
+      const holder = holderIds.get(row.holderKey);
+      for (const o of row.owners) {
         const p = known.get(o.mobile);
-        if (p && p.name !== o.name) conflicts.push({ line: r.line, mobile: o.mobile, registeredName: p.name });
+        if (!p) continue;
+        // A new holder attaches all its owners; an existing one only a voter it did not have.
+        const attaches = !holder || (o.mobile === row.voterMobile && holder.voter !== p.id);
+        if (p.name !== o.name && (p.whole || p.some)) {
+          conflicts.push({ line: row.line, mobile: o.mobile, kind: 'registeredName', registeredName: p.name });
+        } else if (p.name !== o.name || (attaches && !p.whole)) {
+          conflicts.push({ line: row.line, mobile: o.mobile, kind: 'outOfReach' });
+        } else if (attaches && !placeWithinPasswordSetter(p.id, 'compound', compoundId)) {
+          conflicts.push({ line: row.line, mobile: o.mobile, kind: 'passwordElsewhere' });
+        }
       }
     }
     if (conflicts.length) return { ok: false as const, conflicts };
@@ -95,7 +123,7 @@ export function applyUnitImport(
     for (const [m, name] of nameByMobile) {
       if (known.has(m)) continue;
       const p = tx.insert(people).values({ name, mobile: m, createdAt: now }).returning().get();
-      known.set(m, { id: p.id, name: p.name });
+      known.set(m, { id: p.id, name: p.name, whole: 1, some: 0 });
       summary.peopleCreated++;
     }
 
@@ -106,14 +134,6 @@ export function applyUnitImport(
         .where(eq(buildings.compoundId, compoundId))
         .all()
         .map((b) => [b.name, b.id]),
-    );
-    const holderIds = new Map(
-      tx
-        .select({ id: holders.id, key: holders.key, name: holders.name, voter: holders.voterPersonId })
-        .from(holders)
-        .where(eq(holders.compoundId, compoundId))
-        .all()
-        .map((h) => [h.key, h]),
     );
     const existing = new Map(
       tx

@@ -46,3 +46,11 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The entries that set a person's password: their actor is who knows it (the person, or staff). */
+export const PASSWORD_SETTING_ACTIONS = [
+  'create_account',
+  'activate_account',
+  'change_password',
+  'reset_password',
+] as const satisfies readonly AuditAction[];

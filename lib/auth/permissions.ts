@@ -115,7 +115,7 @@ export interface StaffReach {
   districtIds: number[];
 }
 
-export function staffReach(actor: Actor): StaffReach {
+export function staffReach(actor: Pick<Actor, 'memberships'>): StaffReach {
   const ids = (role: AssignableRole) => actor.memberships.filter((m) => m.role === role).map((m) => m.scopeId);
   return {
     communityIds: ids('community_worker'),

@@ -96,6 +96,7 @@ describe('grantRoleSchema', () => {
   it('accepts a role, coercing the ids and leaving grid and guest kind empty', () => {
     expect(data(grantRoleSchema.safeParse(form))).toEqual({
       personId: 5,
+      name: '',
       role: 'tenant',
       scopeId: 1000,
       grid: '',
@@ -133,8 +134,28 @@ describe('grantRoleSchema', () => {
     expect(issues(grantRoleSchema.safeParse(withoutRole))).toEqual(['role: choose']);
   });
 
-  it.each(['0', '-1', '1.5', 'abc', ''])('refuses the person id %j', (personId) => {
+  it.each(['0', '-1', '1.5', 'abc'])('refuses the person id %j', (personId) => {
     expect(issues(grantRoleSchema.safeParse({ ...form, personId }))).toEqual(['personId: choose']);
+  });
+
+  it('without a person id, asks for the full mobile number and the name of someone from elsewhere', () => {
+    expect(issues(grantRoleSchema.safeParse({ ...form, personId: '' }))).toEqual([
+      'mobile: required',
+      'name: required',
+    ]);
+    expect(issues(grantRoleSchema.safeParse({ ...form, personId: '', mobile: '1380000', name: '王' }))).toEqual([
+      'mobile: mobile',
+    ]);
+    expect(
+      data(grantRoleSchema.safeParse({ role: 'tenant', scopeId: '3', mobile: ' 13800000018 ', name: ' 蒋玉兰 ' })),
+    ).toEqual({
+      mobile: '13800000018',
+      name: '蒋玉兰',
+      role: 'tenant',
+      scopeId: 3,
+      grid: '',
+      guestKind: null,
+    });
   });
 });
 

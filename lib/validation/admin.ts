@@ -32,9 +32,18 @@ export const createAccountSchema = z.object({
   partyMember: checkbox,
 });
 
+/** An empty form field is an absent one. */
+const blankAsAbsent = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/**
+ * Giving a role: to someone the staff member can see (`personId`), or to someone from elsewhere
+ * named by their full mobile number *and* name, both typed by the staff member.
+ */
 export const grantRoleSchema = z
   .object({
-    personId: id,
+    personId: z.preprocess(blankAsAbsent, id.optional()),
+    mobile: z.preprocess(blankAsAbsent, mobile.optional()),
+    name: optionalText(40),
     role: z.enum(ASSIGNABLE_ROLES, { error: 'choose' }),
     scopeId: id,
     grid: optionalText(40),
@@ -44,7 +53,9 @@ export const grantRoleSchema = z
       .transform((v) => (v ? v : null)),
   })
   .refine((v) => v.role !== 'guest' || v.guestKind !== null, { path: ['guestKind'], message: 'choose' })
-  .refine((v) => v.role !== 'grid_worker' || v.grid !== '', { path: ['grid'], message: 'required' });
+  .refine((v) => v.role !== 'grid_worker' || v.grid !== '', { path: ['grid'], message: 'required' })
+  .refine((v) => v.personId !== undefined || v.mobile !== undefined, { path: ['mobile'], message: 'required' })
+  .refine((v) => v.personId !== undefined || v.name !== '', { path: ['name'], message: 'required' });
 
 export const revokeRoleSchema = z.object({ membershipId: id });
 

@@ -7,24 +7,17 @@ import { findCommunityPlace, findCompoundPlace } from '@/db/queries/places';
 import {
   createAccount,
   findMembership,
+  findPersonByMobileAndName,
   findStreetPlace,
-  getPerson,
+  getPersonInReach,
   grantRole,
   listMembershipsOf,
-  ownerCompoundIdsOf,
   revokeRole,
   setPassword,
 } from '@/db/queries/people';
 import type { ActionResult } from '@/lib/actions/result';
 import { actorOrFail, fail, failField, formToObject, invalid } from '@/lib/actions/server';
-import {
-  type Actor,
-  canCreateAccount,
-  canManageRole,
-  type GrantTarget,
-  staffOverCompound,
-  staffReach,
-} from '@/lib/auth/permissions';
+import { type Actor, canCreateAccount, canManageRole, type GrantTarget, staffReach } from '@/lib/auth/permissions';
 import { type AssignableRole, ROLE_SCOPE, type ScopeType } from '@/lib/auth/roles';
 import { createAccountSchema, grantRoleSchema, revokeRoleSchema, setPasswordSchema } from '@/lib/validation/admin';
 
@@ -86,20 +79,30 @@ export async function createAccountAction(
   };
 }
 
+/**
+ * Gives a role at one of the actor's places: to someone at least partly within their reach, or to
+ * someone from elsewhere named by full mobile number and name. Nobody else can be reached by id,
+ * and a grant never shows the actor more of the person than their own places.
+ */
 export async function grantRoleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const who = await actorOrFail();
   if ('failure' in who) return who.failure;
+  if (canCreateAccount(who.actor)) return fail('forbidden');
   const parsed = grantRoleSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
-  const { personId, role, scopeId, grid, guestKind } = parsed.data;
-  if (!getPerson(personId)) return fail('notFound');
+  const { role, scopeId, grid, guestKind } = parsed.data;
+  const person =
+    parsed.data.personId !== undefined
+      ? getPersonInReach(parsed.data.personId, staffReach(who.actor))
+      : findPersonByMobileAndName(parsed.data.mobile ?? '', parsed.data.name);
+  if (!person) return parsed.data.personId !== undefined ? fail('notFound') : failField('mobile', 'noSuchPerson');
   const denied = mayManage(who.actor, role, scopeId);
   if (denied === 'notFound') return failField('scopeId', 'notFound');
   if (denied) return failField('role', denied);
   const granted = grantRole(
     who.actor.personId,
     {
-      personId,
+      personId: person.id,
       role,
       scopeType: ROLE_SCOPE[role],
       scopeId,
@@ -108,8 +111,9 @@ export async function grantRoleAction(_prev: ActionResult | null, form: FormData
     },
     Date.now(),
   );
-  if (!granted) return failField('role', 'roleExists');
-  revalidatePath(`/admin/people/${personId}`);
+  if (granted === 'exists') return failField('role', 'roleExists');
+  if (granted === 'passwordElsewhere') return failField('role', 'passwordSetElsewhere');
+  revalidatePath(`/admin/people/${person.id}`);
   return { ok: true, data: null, message: (await getTranslations())('saved') };
 }
 
@@ -134,18 +138,16 @@ export async function resetPasswordAction(_prev: ActionResult | null, form: Form
   if (canCreateAccount(who.actor)) return fail('forbidden');
   const parsed = setPasswordSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
-  if (!getPerson(parsed.data.personId)) return fail('notFound');
-  // Only for someone all of whose roles the actor could give (no one resets a superior's password),
-  // and who owns only in compounds the actor oversees (staff of another community cannot take over
-  // a resident's account and vote in their name).
-  for (const m of listMembershipsOf(parsed.data.personId)) {
+  const person = getPersonInReach(parsed.data.personId, staffReach(who.actor));
+  if (!person) return fail('notFound');
+  // Whoever sets the password can sign in and vote as the person: only staff whose reach covers all
+  // of the person's places (docs/decisions/0012), and who could give every role the person holds
+  // (no one resets a colleague's or a superior's password).
+  if (person.reach !== 'whole') return fail('personOutOfReach');
+  for (const m of listMembershipsOf(person.id)) {
     if (mayManage(who.actor, m.role, m.scopeId)) return fail('roleOutOfReach');
   }
-  for (const compoundId of ownerCompoundIdsOf(parsed.data.personId)) {
-    const place = findCompoundPlace(compoundId);
-    if (!place || !staffOverCompound(who.actor, place)) return fail('roleOutOfReach');
-  }
-  setPassword(who.actor.personId, parsed.data.personId, await hash(parsed.data.password), null, Date.now());
-  revalidatePath(`/admin/people/${parsed.data.personId}`);
+  setPassword(who.actor.personId, person.id, await hash(parsed.data.password), null, Date.now());
+  revalidatePath(`/admin/people/${person.id}`);
   return { ok: true, data: null, message: (await getTranslations())('saved') };
 }

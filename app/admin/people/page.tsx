@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { findPersonByMobile, searchPeople } from '@/db/queries/people';
+import { listGrantScopes } from '@/db/queries/places';
+import { searchPeople } from '@/db/queries/people';
 import { requireStaff } from '@/lib/auth/guards';
 import { staffReach } from '@/lib/auth/permissions';
 import { buttonClass } from '../../_components/button';
+import { GrantRoleForm } from './[personId]/person-forms';
 import { CreateAccountForm } from './create-account-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,16 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
-const MOBILE = /^1\d{10}$/;
-
 export default async function PeoplePage({ searchParams }: Props) {
   const actor = await requireStaff();
   const t = await getTranslations('people');
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 40) ?? '';
   const results = q ? searchPeople(q, staffReach(actor)) : [];
-  // A full mobile number finds its owner wherever they live, shown by name only, to be given a role here.
-  const elsewhere = MOBILE.test(q) && !results.some((p) => p.mobile === q) ? (findPersonByMobile(q) ?? null) : null;
 
   return (
     <div className="space-y-6">
@@ -59,19 +57,7 @@ export default async function PeoplePage({ searchParams }: Props) {
         </search>
         {q && (
           <ul className="mt-4 divide-y divide-stone-200">
-            {results.length === 0 && !elsewhere && <li className="py-2 text-stone-600">{t('noResults')}</li>}
-            {elsewhere && (
-              <li>
-                <Link
-                  href={`/admin/people/${elsewhere.id}?mobile=${elsewhere.mobile}`}
-                  className="flex flex-wrap items-center gap-x-3 py-3 hover:bg-stone-50"
-                >
-                  <span className="font-medium">{elsewhere.name}</span>
-                  <span className="text-stone-600 tabular-nums">{elsewhere.mobile}</span>
-                  <span className="ml-auto text-amber-800 text-sm">{t('elsewhere')}</span>
-                </Link>
-              </li>
-            )}
+            {results.length === 0 && <li className="py-2 text-stone-600">{t('noResults')}</li>}
             {results.map((p) => (
               <li key={p.id}>
                 <Link
@@ -83,6 +69,7 @@ export default async function PeoplePage({ searchParams }: Props) {
                   <span className="ml-auto text-sm text-stone-600">
                     {p.hasAccount ? t('hasAccount') : t('noAccount')}
                   </span>
+                  {p.reach === 'partial' && <span className="basis-full text-amber-800 text-sm">{t('partly')}</span>}
                 </Link>
               </li>
             ))}
@@ -96,6 +83,14 @@ export default async function PeoplePage({ searchParams }: Props) {
         </h2>
         <p className="mb-4 text-sm text-stone-600">{t('createHint')}</p>
         <CreateAccountForm />
+      </section>
+
+      <section aria-labelledby="elsewhere-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+        <h2 id="elsewhere-heading" className="mb-1 font-semibold text-lg">
+          {t('grantElsewhere')}
+        </h2>
+        <p className="mb-4 text-sm text-stone-600">{t('grantElsewhereHint')}</p>
+        <GrantRoleForm scopes={listGrantScopes(actor)} />
       </section>
     </div>
   );

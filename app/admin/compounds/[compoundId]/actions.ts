@@ -22,7 +22,7 @@ import {
   invalid,
   isFailure,
 } from '@/lib/actions/server';
-import { canAdministerCompound } from '@/lib/auth/permissions';
+import { canAdministerCompound, staffReach } from '@/lib/auth/permissions';
 import { parseUnitsCsv } from '@/lib/import/units-csv';
 import { buildingSchema, compoundSettingsSchema, servicesSchema, updateBuildingSchema } from '@/lib/validation/admin';
 import { describeImportError } from './import-report';
@@ -118,11 +118,14 @@ export async function importUnitsAction(
     const errors = parsed.errors.map((e) => describeImportError(e, tr));
     return { ...(await fail('importFailed', { count: errors.length })), details: errors };
   }
-  const applied = applyUnitImport(ctx.actor.personId, ctx.compound.id, parsed.rows, Date.now());
+  const applied = applyUnitImport(ctx.actor.personId, ctx.compound.id, parsed.rows, staffReach(ctx.actor), Date.now());
   if (!applied.ok) {
     const errors = applied.conflicts.map((c) => ({
       line: c.line,
-      text: t('errors.registeredName', { line: c.line, mobile: c.mobile, name: c.registeredName }),
+      text:
+        c.kind === 'registeredName'
+          ? t('errors.registeredName', { line: c.line, mobile: c.mobile, name: c.registeredName })
+          : t(`errors.${c.kind}`, { line: c.line, mobile: c.mobile }),
     }));
     return { ...(await fail('importFailed', { count: errors.length })), details: errors };
   }

@@ -3,91 +3,69 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listGrantScopes } from '@/db/queries/places';
-import { findPersonByMobile, getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/queries/people';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/queries/people';
 import { parseId, requireStaff } from '@/lib/auth/guards';
 import { type Actor, isStaff, staffReach } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { GrantRoleForm, ResetPasswordForm, RevokeRoleButton } from './person-forms';
 
-type Props = {
-  params: Promise<{ personId: string }>;
-  searchParams: Promise<{ mobile?: string | string[] }>;
-};
+type Props = { params: Promise<{ personId: string }> };
 
 /**
- * The person as this staff member may see them: whole when within their reach; only name and mobile,
- * to be given a role at one of the staff member's places, when found by their full mobile number
- * (a resident moving in from elsewhere); otherwise not at all (docs/decisions/0011).
+ * The person as this staff member may see them (docs/decisions/0012): whole when wholly within their
+ * reach; only at the staff member's own places when partly; otherwise not at all.
  */
-async function personFor(actor: Actor, { params, searchParams }: Props) {
+async function personFor(actor: Actor, { params }: Props) {
   const id = parseId((await params).personId);
-  if (!id) return null;
-  const whole = getPersonInReach(id, staffReach(actor));
-  if (whole) return { person: whole, limited: false };
-  const raw = (await searchParams).mobile;
-  const mobile = Array.isArray(raw) ? raw[0] : raw;
-  const known = mobile ? findPersonByMobile(mobile) : undefined;
-  return known?.id === id ? { person: known, limited: true } : null;
+  return id ? (getPersonInReach(id, staffReach(actor)) ?? null) : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const actor = await getActor();
-  const found = actor && isStaff(actor) ? await personFor(actor, props) : null;
-  return { title: found?.person.name };
+  const person = actor && isStaff(actor) ? await personFor(actor, props) : null;
+  return { title: person?.name };
 }
 
 export default async function PersonPage(props: Props) {
   const actor = await requireStaff();
   // Someone outside the staff member's reach is not found, as if they did not exist.
-  const found = await personFor(actor, props);
-  if (!found) notFound();
-  const { person, limited } = found;
+  const person = await personFor(actor, props);
+  if (!person) notFound();
+  const limited = person.reach === 'partial';
+  const reach = staffReach(actor);
   const [t, tr, tg] = await Promise.all([
     getTranslations('people'),
     getTranslations('roles'),
     getTranslations('guestKinds'),
   ]);
   const scopes = listGrantScopes(actor);
-  const breadcrumb = (
-    <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
-      <Link href="/admin" className="underline">
-        {t('admin')}
-      </Link>{' '}
-      /{' '}
-      <Link href="/admin/people" className="underline">
-        {t('title')}
-      </Link>{' '}
-      / {person.name}
-    </nav>
-  );
-  if (limited) {
-    return (
-      <div className="space-y-6">
-        {breadcrumb}
-        <section className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
-          <h1 className="font-bold text-2xl">{person.name}</h1>
-          <p className="text-stone-700 tabular-nums">{person.mobile}</p>
-          <p className="mt-3 rounded-lg bg-amber-50 p-3 text-amber-900 text-sm ring-1 ring-amber-200">
-            {t('elsewhereNote')}
-          </p>
-          <h2 className="mt-6 mb-3 font-semibold text-lg">{t('grantRole')}</h2>
-          <GrantRoleForm personId={person.id} scopes={scopes} />
-        </section>
-      </div>
-    );
-  }
-  const memberships = listMembershipsOf(person.id);
-  const owned = listOwnedUnits(person.id);
+  // Someone partly within reach is shown only at the staff member's own places.
+  const memberships = listMembershipsOf(person.id, limited ? reach : undefined);
+  const owned = listOwnedUnits(person.id, limited ? reach : undefined);
 
   return (
     <div className="space-y-6">
-      {breadcrumb}
+      <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
+        <Link href="/admin" className="underline">
+          {t('admin')}
+        </Link>{' '}
+        /{' '}
+        <Link href="/admin/people" className="underline">
+          {t('title')}
+        </Link>{' '}
+        / {person.name}
+      </nav>
       <section className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
         <h1 className="font-bold text-2xl">{person.name}</h1>
         <p className="text-stone-700 tabular-nums">
           {person.mobile} · {person.hasAccount ? t('hasAccount') : t('noAccount')}
           {person.partyMember ? ` · ${tr('party_member')}` : ''}
         </p>
+        {limited && (
+          <p className="mt-3 rounded-lg bg-amber-50 p-3 text-amber-900 text-sm ring-1 ring-amber-200">
+            {t('partlyNote')}
+          </p>
+        )}
         {owned.length > 0 && (
           <>
             <h2 className="mt-4 mb-1 font-semibold">{t('ownedUnits')}</h2>
@@ -127,13 +105,15 @@ export default async function PersonPage(props: Props) {
         <GrantRoleForm personId={person.id} scopes={scopes} />
       </section>
 
-      <section aria-labelledby="password-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
-        <h2 id="password-heading" className="mb-1 font-semibold text-lg">
-          {t('resetPassword')}
-        </h2>
-        <p className="mb-3 text-sm text-stone-600">{t('resetHint')}</p>
-        <ResetPasswordForm personId={person.id} />
-      </section>
+      {!limited && (
+        <section aria-labelledby="password-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+          <h2 id="password-heading" className="mb-1 font-semibold text-lg">
+            {t('resetPassword')}
+          </h2>
+          <p className="mb-3 text-sm text-stone-600">{t('resetHint')}</p>
+          <ResetPasswordForm personId={person.id} />
+        </section>
+      )}
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { FormStatus } from '../../../_components/form-status';
 import { useActionForm } from '../../../_components/use-action-form';
 import { grantRoleAction, resetPasswordAction, revokeRoleAction } from '../actions';
 
-export function GrantRoleForm({ personId, scopes }: { personId: number; scopes: GrantScopes }) {
+/** Gives a role to the person shown (`personId`), or, without it, to someone named by full mobile and name. */
+export function GrantRoleForm({ personId, scopes }: { personId?: number; scopes: GrantScopes }) {
   const t = useTranslations('people');
   const tr = useTranslations('roles');
   const tg = useTranslations('guestKinds');
@@ -20,7 +21,21 @@ export function GrantRoleForm({ personId, scopes }: { personId: number; scopes: 
   const options = role ? scopes[ROLE_SCOPE[role]] : [];
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="personId" value={personId} />
+      {personId === undefined ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label={t('mobile')}
+            name="mobile"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={11}
+            error={fieldError('mobile')}
+          />
+          <TextField label={t('name')} name="name" autoComplete="off" maxLength={40} error={fieldError('name')} />
+        </div>
+      ) : (
+        <input type="hidden" name="personId" value={personId} />
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={t('role')}
