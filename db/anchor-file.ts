@@ -7,7 +7,7 @@ import { anchorsAfter, newestAnchorId } from './queries/anchors';
 /**
  * The anchor file: every anchor of the audit_anchors table as one JSON line, in order, appended after
  * the database has committed it and fsynced — outside the database, so that rewriting the database
- * (even with its triggers dropped) cannot rewrite what was published (docs/decisions/0012).
+ * (even with its triggers dropped) cannot rewrite what was published (docs/decisions/0013-audit-anchors.md).
  */
 
 /** The process connection's anchor file; null for a database that is not a file. */

@@ -17,7 +17,7 @@ export function resolveDatabasePath(): string {
 }
 
 /**
- * The anchor file of a database (docs/decisions/0012-audit-anchors.md): AUDIT_ANCHORS_PATH, or
+ * The anchor file of a database (docs/decisions/0013-audit-anchors.md): AUDIT_ANCHORS_PATH, or
  * audit-anchors.log beside the database file — so a database opened from elsewhere (a test's, a
  * benchmark's) never writes into another installation's anchors.
  */

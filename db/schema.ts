@@ -259,7 +259,7 @@ export const auditLog = sqliteTable(
 /**
  * A chain's head published outside the database (notice board, anchor file): the newest entry of a
  * compound's chain (compound_id null: the district's) and its hash, at a daily round, a vote's close
- * or a decision's publication. Append-only like the trail itself (docs/decisions/0012-audit-anchors.md).
+ * or a decision's publication. Append-only like the trail itself (docs/decisions/0013-audit-anchors.md).
  */
 export const auditAnchors = sqliteTable(
   'audit_anchors',

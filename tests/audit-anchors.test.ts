@@ -2,7 +2,7 @@
  * The audit trail cannot be rewritten without detection: the database refuses an entry over an
  * existing one, and each chain's head is published outside the database (table, anchor file) at
  * every vote close, every decision published and daily, so that a chain rewritten and re-hashed with
- * its triggers dropped no longer matches what was published (docs/decisions/0012-audit-anchors.md).
+ * its triggers dropped no longer matches what was published (docs/decisions/0013-audit-anchors.md).
  */
 import fs from 'node:fs';
 import os from 'node:os';

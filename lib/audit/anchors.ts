@@ -1,7 +1,7 @@
 /**
  * Anchors: a chain's head (its newest entry's id and hash) published outside the database — on the
  * compound's notice board and in an append-only file that backups carry — so that a chain rewritten
- * and re-hashed inside the database no longer matches what was published (docs/decisions/0012).
+ * and re-hashed inside the database no longer matches what was published (docs/decisions/0013-audit-anchors.md).
  */
 
 export const ANCHOR_REASONS = ['daily', 'vote_closed', 'decision_published'] as const;
