@@ -295,6 +295,24 @@ describe('npm run audit:verify on a tampered copy', () => {
     expect(r.lines.join('\n')).not.toMatch(/not yet in the file|incomplete/);
   });
 
+  it('leaves a file whose last line was edited as it is, for verify to report, instead of writing after it', async () => {
+    const r = await onACopy(() => {
+      const file = anchorFileOfDb() ?? '';
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      fs.writeFileSync(file, [...lines.slice(0, -2), 'nothing happened here', ''].join('\n'));
+      const edited = fs.readFileSync(file, 'utf8');
+      writeTransaction((tx) => {
+        appendOne(D1 + 4 * DAY);
+        anchorChain(tx, compoundId, 'decision_published', D1 + 4 * DAY);
+      });
+      vi.spyOn(console, 'error').mockImplementationOnce(() => {});
+      expect(appendPendingAnchors()).toBe(0);
+      expect(fs.readFileSync(file, 'utf8')).toBe(edited);
+    });
+    expect(r.ok).toBe(false);
+    expect(r.lines.join('\n')).toContain('not an anchor line (the file was edited)');
+  });
+
   it('but a line removed from the file is', async () => {
     const r = await onACopy(() => {
       const file = anchorFileOfDb() ?? '';
