@@ -17,6 +17,17 @@ export function resolveDatabasePath(): string {
 }
 
 /**
+ * The anchor file of a database (docs/decisions/0013-audit-anchors.md): AUDIT_ANCHORS_PATH, or
+ * audit-anchors.log beside the database file — so a database opened from elsewhere (a test's, a
+ * benchmark's) never writes into another installation's anchors.
+ */
+export function anchorsPathFor(databaseFile: string): string {
+  return process.env.AUDIT_ANCHORS_PATH
+    ? path.resolve(/*turbopackIgnore: true*/ process.env.AUDIT_ANCHORS_PATH)
+    : path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ databaseFile)), 'audit-anchors.log');
+}
+
+/**
  * Opens a connection with the settings every part of Yishi relies on. synchronous=FULL: a commit
  * is on disk before it is acknowledged, even across power loss (see docs/decisions/0002-sqlite.md).
  */

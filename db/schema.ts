@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ANCHOR_REASONS } from '../lib/audit/anchors';
 import { ASSIGNABLE_ROLES, GUEST_KINDS, SCOPE_TYPES } from '../lib/auth/roles';
 import { TOPIC_CATEGORIES } from '../lib/topics/categories';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -253,6 +254,24 @@ export const auditLog = sqliteTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_compound').on(t.compoundId, t.id), index('audit_entity').on(t.entity, t.entityId)],
+);
+
+/**
+ * A chain's head published outside the database (notice board, anchor file): the newest entry of a
+ * compound's chain (compound_id null: the district's) and its hash, at a daily round, a vote's close
+ * or a decision's publication. Append-only like the trail itself (docs/decisions/0013-audit-anchors.md).
+ */
+export const auditAnchors = sqliteTable(
+  'audit_anchors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id'),
+    entryId: integer('entry_id').notNull(),
+    hash: text('hash').notNull(),
+    at: integer('at').notNull(),
+    reason: text('reason', { enum: ANCHOR_REASONS }).notNull(),
+  },
+  (t) => [index('audit_anchors_compound').on(t.compoundId, t.id)],
 );
 
 // ── Deliberation: topics, co-signatures, discussion, positions, meetings, notifications ──

@@ -96,6 +96,34 @@ test('a resident opens the notice board and sees the open vote and the decision 
   expect(street?.status()).toBe(404);
 });
 
+test('a resident copies the fingerprint of the records from the notice board and checks it later', async ({ page }) => {
+  await login(page, demo.tenant);
+  await page.goto('/c/1/board');
+  // The decision published above anchored the chain: the board shows its head.
+  const board = page.getByRole('region', { name: '议事记录指纹' });
+  const shown = board.getByTestId('board-anchor');
+  await expect(shown).toContainText(/合和大院的全部议事记录，截至 .+的第 \d+ 号记录，算出的指纹是/);
+  const entry = /第 (\d+) 号记录/.exec((await shown.textContent()) ?? '')?.[1] ?? '';
+  const printed = ((await shown.locator('code').textContent()) ?? '').trim();
+  expect(printed.split(/\s+/)).toHaveLength(16);
+
+  await board.getByRole('link', { name: '历次指纹与核对' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '合和大院 议事记录指纹' })).toBeVisible();
+  await expect(page.getByTestId('anchor-list')).toContainText(`第 ${entry} 号记录`);
+  const check = page.getByRole('region', { name: '核对您保存的指纹' });
+  await check.getByLabel('记录编号').fill(entry);
+  await check.getByLabel(/指纹/).fill(printed.toUpperCase());
+  await check.getByRole('button', { name: '核对' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '一致' })).toContainText(
+    `一致：系统中第 ${entry} 号记录的指纹与您保存的相同（核对了 64 位）`,
+  );
+  // A fingerprint copied wrong (or a record changed since) does not match.
+  const wrong = `${printed[0] === 'a' ? 'b' : 'a'}${printed.slice(1)}`;
+  await check.getByLabel(/指纹/).fill(wrong);
+  await check.getByRole('button', { name: '核对' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '不一致' })).toBeVisible();
+});
+
 test("the secretary's dashboard figures match the compound's topics, figure by figure", async ({ page }) => {
   await login(page, demo.secretary);
   await openCompound(page, '合和大院');

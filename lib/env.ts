@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** SQLite file; defaults to <DATA_DIR>/yishi.db. */
   DATABASE_PATH: z.string().min(1).optional(),
+  /** The audit anchor file; defaults to audit-anchors.log beside the database (db/client.ts anchorsPathFor). */
+  AUDIT_ANCHORS_PATH: z.string().min(1).optional(),
   /** Signs session tokens. When unset, a random secret is generated once and kept in DATA_DIR. */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /** Seed the demo district into an empty database at start. */

@@ -10,8 +10,14 @@ if (!file) {
 }
 try {
   const target = resolveDatabasePath();
-  const kept = restoreDatabase(path.resolve(file), target);
-  console.log(`restored ${file} into ${target}${kept ? `; the previous database is kept as ${kept}` : ''}`);
+  const r = restoreDatabase(path.resolve(file), target);
+  console.log(`restored ${file} into ${target}${r.kept ? `; the previous database is kept as ${r.kept}` : ''}`);
+  console.log(
+    r.anchors
+      ? 'the audit anchor file that went with the backup is back in place'
+      : 'this backup carries no audit anchor file: the server starts a new one from the database',
+  );
+  if (r.keptAnchors) console.log(`the previous audit anchor file is kept as ${r.keptAnchors}`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);

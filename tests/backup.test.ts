@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupDatabase, checkBackup, restoreDatabase } from '../db/backup';
+import { anchorsCopyOf, backupDatabase, checkBackup, restoreDatabase } from '../db/backup';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 
@@ -48,8 +48,9 @@ describe('backup and restore', () => {
     expect(now.slice(0, backedUp.length)).toEqual(backedUp);
 
     db.$client.close();
-    const kept = restoreDatabase(file, live);
-    expect(kept).not.toBeNull();
+    const restored = restoreDatabase(file, live);
+    expect(restored.kept).not.toBeNull();
+    expect(fs.existsSync(restored.kept ?? '')).toBe(true);
     // The old WAL is gone (it must not be replayed onto the restored file).
     expect(fs.existsSync(`${live}-wal`)).toBe(false);
     expect(rows(live)).toEqual(backedUp);
@@ -60,5 +61,44 @@ describe('backup and restore', () => {
     new Database(other).exec('create table x (a)');
     expect(() => restoreDatabase(other, path.join(dir, 'target.db'))).toThrow(/not a Yishi database/);
     expect(fs.existsSync(path.join(dir, 'target.db'))).toBe(false);
+  });
+
+  it('carries the audit anchor file: complete lines copied beside the backup, put back by the restore', async () => {
+    const home = fs.mkdtempSync(path.join(dir, 'anchored-'));
+    const live = path.join(home, 'yishi.db');
+    const db = openDatabase(live);
+    migrateDatabase(db);
+    db.$client.close();
+    const anchors = path.join(home, 'audit-anchors.log');
+    const line = (n: number) => `{"anchor":${n}}\n`;
+    // A line being appended as the backup runs is not copied half.
+    fs.writeFileSync(anchors, `${line(1)}${line(2)}{"anch`);
+    const file = await backupDatabase(live, path.join(home, 'backups'));
+    expect(anchorsCopyOf(file)).toBe(file.replace(/\.db$/, '.anchors.log'));
+    expect(fs.readFileSync(anchorsCopyOf(file), 'utf8')).toBe(`${line(1)}${line(2)}`);
+
+    // Later anchors; then the backup is restored: its anchor file comes back, the later one is kept aside.
+    fs.writeFileSync(anchors, `${line(1)}${line(2)}${line(3)}`);
+    const restored = restoreDatabase(file, live);
+    expect(restored.anchors).toBe(true);
+    expect(fs.readFileSync(anchors, 'utf8')).toBe(`${line(1)}${line(2)}`);
+    expect(fs.readFileSync(restored.keptAnchors ?? '', 'utf8')).toBe(`${line(1)}${line(2)}${line(3)}`);
+  });
+
+  it('restores a backup without an anchor file by setting the current one aside for a fresh start', async () => {
+    const home = fs.mkdtempSync(path.join(dir, 'older-'));
+    const live = path.join(home, 'yishi.db');
+    const db = openDatabase(live);
+    migrateDatabase(db);
+    db.$client.close();
+    const file = await backupDatabase(live, path.join(home, 'backups'));
+    expect(fs.existsSync(anchorsCopyOf(file))).toBe(false);
+    const anchors = path.join(home, 'audit-anchors.log');
+    fs.writeFileSync(anchors, '{"anchor":1}\n');
+    const restored = restoreDatabase(file, live);
+    expect(restored.anchors).toBe(false);
+    // Its anchors name entries the restored database may not have; new anchors would take their numbers.
+    expect(fs.existsSync(anchors)).toBe(false);
+    expect(fs.readFileSync(restored.keptAnchors ?? '', 'utf8')).toBe('{"anchor":1}\n');
   });
 });

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { AuditAction } from '../../lib/audit/actions';
 import { type AuditFields, GENESIS_HASH, hashAuditEntry } from '../../lib/audit/hash';
-import { type Db, prepared } from '../client';
-import { auditLog } from '../schema';
+import { type Db, getDb, prepared } from '../client';
+import { auditLog, compounds } from '../schema';
 
 export type AuditInput = Omit<AuditFields, 'action' | 'fromState' | 'toState' | 'reason' | 'data' | 'entityId'> & {
   action: AuditAction;
@@ -62,4 +62,15 @@ export function appendAudit(_tx: Pick<Db, 'select' | 'insert'>, input: AuditInpu
   const last = fields.compoundId === null ? s.lastGlobal.get() : s.lastOfCompound.get(fields.compoundId);
   const prevHash = last?.hash ?? GENESIS_HASH;
   s.insert.run({ ...fields, prevHash, hash: hashAuditEntry(prevHash, fields) });
+}
+
+/** Every entry of the trail, in order, with what its hash covers (npm run audit:verify). */
+export function allAuditEntries() {
+  return getDb().select().from(auditLog).orderBy(asc(auditLog.id)).all();
+}
+
+/** Every compound's name, to name its chain in a report. */
+export function compoundNames(): Map<number, string> {
+  const rows = getDb().select({ id: compounds.id, name: compounds.name }).from(compounds).all();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

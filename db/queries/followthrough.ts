@@ -4,8 +4,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { DAY_MS, REOPEN_DAYS, ratingOutcome, type TaskParty } from '@/lib/followthrough/rules';
 import type { TopicMove } from '@/lib/topics/lifecycle';
 import { clockMove } from '@/lib/topics/lifecycle';
+import { appendPendingAnchors } from '../anchor-file';
 import { type Db, getDb, writeTransaction } from '../client';
 import { decisions, escalations, objections, ratings, taskUpdates, tasks, topicPhotos, topics } from '../schema';
+import { anchorChain } from './anchors';
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
 
@@ -361,15 +363,19 @@ export function publishDecision(
   c: { compoundId: number; topicId: number; actorId: number; move: TopicMove; noticeDays: number },
   now: number,
 ): boolean {
-  return writeTransaction((tx) => {
+  const published = writeTransaction((tx) => {
     if (!moveTopic(tx, c.compoundId, c.topicId, c.move, now)) return false;
     const noticeEndsAt = now + c.noticeDays * DAY_MS;
     tx.run(sql`update decisions set published_at = ${now}, notice_ends_at = ${noticeEndsAt}
                 where id = (select id from decisions where topic_id = ${c.topicId} and withdrawn_at is null
                             order by id desc limit 1)`);
     recordMove(tx, { ...c, data: { noticeEndsAt } }, now);
+    // The decision goes on the notice board with the chain's head that records it.
+    anchorChain(tx, c.compoundId, 'decision_published', now);
     return true;
   });
+  if (published) appendPendingAnchors();
+  return published;
 }
 
 /** A resident's objection; the secretary and chair are told. False if the notice period is over. */

@@ -2,8 +2,10 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { countVote, type VoteResult } from '@/lib/voting/count';
+import { appendPendingAnchors } from '../anchor-file';
 import { getDb, groupWrite, prepared, writeTransaction } from '../client';
 import { ballots, topics, voteOptions, votes, voteUnits, voteVoters } from '../schema';
+import { anchorChain } from './anchors';
 import { appendAudit } from './audit';
 import { followersOf, notify } from './notifications';
 
@@ -492,7 +494,7 @@ export function hashResult(result: VoteResult): string {
  * is null when the clock closed it at its end time.
  */
 export function closeVote(compoundId: number, voteId: number, actorId: number | null, now: number): VoteResult | null {
-  return writeTransaction((tx) => {
+  const closed = writeTransaction((tx) => {
     const vote = tx
       .update(votes)
       .set({ status: 'closed', closedAt: now, closedBy: actorId })
@@ -545,8 +547,12 @@ export function closeVote(compoundId: number, voteId: number, actorId: number | 
         );
       }
     }
+    // The chain's head, with the close and its result in it, is published (notice board, anchor file).
+    anchorChain(tx, compoundId, 'vote_closed', now);
     return result;
   });
+  if (closed) appendPendingAnchors();
+  return closed;
 }
 
 /** Open votes whose end time has passed, for the clock to close. */

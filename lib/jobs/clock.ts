@@ -1,6 +1,9 @@
+import { appendPendingAnchors } from '@/db/anchor-file';
+import { anchorChangedChains } from '@/db/queries/anchors';
 import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/queries/followthrough';
 import { closeVote, listDueVotes } from '@/db/queries/votes';
 import { dueMoves } from '@/lib/followthrough/rules';
+import { shanghaiDay } from '@/lib/time';
 
 export interface TickReport {
   closedVotes: number;
@@ -9,7 +12,12 @@ export interface TickReport {
   escalated: number;
   ratingsClosed: number;
   reopened: number;
+  /** Chains anchored by the daily round. */
+  anchored: number;
 }
+
+/** The Shanghai day of this process's last daily anchoring round: one round at start, then one a day. */
+let anchoredOn: string | null = null;
 
 /**
  * Time-based moves that must happen whether or not anyone visits a page: votes close at their end
@@ -17,7 +25,8 @@ export interface TickReport {
  * every `intervalMs` in the server process and once at start, so a restart catches up on anything
  * that fell due while it was down. Each move is its own compare-and-set transaction, so a move made
  * by hand meanwhile (or by a second process) is never made twice. `onlyTopic` limits the
- * follow-through timers to one topic (npm run clock).
+ * follow-through timers to one topic (npm run clock), and then leaves the anchors alone: a rehearsal
+ * must not publish a chain's head under a date that has not come.
  */
 export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | null } = {}): TickReport {
   const report: TickReport = {
@@ -27,6 +36,7 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
     escalated: 0,
     ratingsClosed: 0,
     reopened: 0,
+    anchored: 0,
   };
   if (opts.votes ?? true) {
     for (const v of listDueVotes(now)) {
@@ -47,6 +57,16 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
         if (outcome === 'reopened') report.reopened++;
       }
     }
+  }
+  if ((opts.onlyTopic ?? null) === null) {
+    // Every chain whose head moved since it was last anchored is anchored once a day (and at start,
+    // catching up on a day spent down); the anchor file then gets any line a crash kept from it.
+    const day = shanghaiDay(now);
+    if (day !== anchoredOn) {
+      report.anchored = anchorChangedChains(now);
+      anchoredOn = day;
+    }
+    appendPendingAnchors();
   }
   return report;
 }

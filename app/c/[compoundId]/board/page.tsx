@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { latestAnchor } from '@/db/queries/anchors';
 import { closedVoteTurnouts, noticeBoard, openVoteTurnouts } from '@/db/queries/dashboard';
 import { peekCompound, requireCompound } from '@/lib/auth/guards';
 import { DAY_MS, daysLeft, percent } from '@/lib/dashboard/figures';
 import { PrintButton } from '../../../_components/print-button';
+import { AnchorSection } from './anchor-section';
 
 type Props = { params: Promise<{ compoundId: string }> };
 
@@ -30,7 +32,8 @@ function Progress({ pct, label }: { pct: number; label: string }) {
 
 /**
  * The compound's notice board (公示栏): what is current, for every member to read or print — open
- * votes with turnout, recent results, decisions open to objection and work being carried out.
+ * votes with turnout, recent results, decisions open to objection and work being carried out, and
+ * the fingerprint of the compound's audit trail as last published.
  */
 export default async function NoticeBoardPage({ params }: Props) {
   const { compound } = await requireCompound((await params).compoundId);
@@ -43,6 +46,7 @@ export default async function NoticeBoardPage({ params }: Props) {
     10,
   );
   const items = noticeBoard(compound.id);
+  const anchor = latestAnchor(compound.id);
   const notices = items.filter((i) => i.kind === 'notice');
   const tasks = items.filter((i) => i.kind === 'task');
   const when = (ms: number) => format.dateTime(ms, { dateStyle: 'medium', timeStyle: 'short' });
@@ -189,6 +193,8 @@ export default async function NoticeBoardPage({ params }: Props) {
           </ul>
         )}
       </section>
+
+      <AnchorSection compound={compound} anchor={anchor} className={section} />
     </div>
   );
 }
