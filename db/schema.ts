@@ -225,7 +225,10 @@ export const loginFailures = sqliteTable(
   'login_failures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** 'm:<mobile>' or 'ip:<address>'. */
+    /**
+     * What a failed login counts against (lib/auth/login-limit.ts failureKeys): 'p:<mobile>@<address>',
+     * 'ip:<address>', 'm:<mobile>' or 'd:<device id>'.
+     */
     key: text('key').notNull(),
     at: integer('at').notNull(),
   },
@@ -497,6 +500,8 @@ export const NOTIFICATION_KINDS = [
   'escalation',
   'escalation_answered',
   'reopened',
+  /** About the person's own account (detail: failed logins in the last day); compound_id 0. */
+  'login_failures',
 ] as const;
 
 export const notifications = sqliteTable(
@@ -506,6 +511,7 @@ export const notifications = sqliteTable(
     personId: integer('person_id')
       .notNull()
       .references(() => people.id),
+    /** 0 for notices about the person's own account rather than a compound. */
     compoundId: integer('compound_id').notNull(),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     topicId: integer('topic_id'),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseTrustedProxies } from './auth/client-address';
 
 const boolFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -36,6 +37,23 @@ const EnvSchema = z.object({
   /** Failed logins allowed per client address (many residents may share one, e.g. a community centre). */
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86400).default(60),
+  /** Failed logins of one account in a day, from anywhere, before devices it never logged in on must wait. */
+  LOGIN_SLOWDOWN_AFTER: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The longest such a wait grows (it doubles with each failure). */
+  LOGIN_SLOWDOWN_MAX_SECONDS: z.coerce.number().int().min(15).max(86400).default(900),
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDRs). Empty: the socket's peer is the
+   * client and the header is ignored (docs/decisions/0014).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((spec, ctx) => {
+      const parsed = parseTrustedProxies(spec);
+      if (parsed.ok) return parsed.proxies;
+      ctx.addIssue({ code: 'custom', message: `not an address or CIDR: ${parsed.invalid.join(', ')}` });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

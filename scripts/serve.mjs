@@ -16,6 +16,8 @@ const hostname = process.argv[3] ?? process.env.HOST ?? '0.0.0.0';
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
 
 if (cluster.isPrimary && workers > 1) {
+  // A bad TRUSTED_PROXIES stops the server here, rather than killing each worker as it starts.
+  await clientAddressRule();
   let stopping = false;
   const fork = (index) => {
     const worker = cluster.fork({ YISHI_WORKER: String(index) });
@@ -50,9 +52,12 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const pinClientAddress = await clientAddressRule();
   const fast = await fastPath();
   const server = http
     .createServer((req, res) => {
+      // Before anything reads it: the one address the client really has (docs/decisions/0014).
+      pinClientAddress(req);
       // Casting a ballot is answered here, by the same code as its route, without Next's pipeline.
       if (fast?.isBallotPost(req.method, req.url)) {
         fast.serveBallot(req, res);
@@ -75,13 +80,51 @@ if (cluster.isPrimary && workers > 1) {
   }
 }
 
-/** The endpoints bundled by `npm run build` (scripts/build-endpoints.mjs); without them Next answers everything. */
-async function fastPath() {
+/** A module bundled by `npm run build` (scripts/build-endpoints.mjs) into .next/yishi/, or null. */
+async function bundled(name) {
   try {
-    return await import(new URL('../.next/yishi/fast-path.mjs', import.meta.url).href);
+    return await import(new URL(`../.next/yishi/${name}.mjs`, import.meta.url).href);
   } catch (error) {
     if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    console.warn('[yishi] .next/yishi/fast-path.mjs is missing (npm run build makes it); ballots go through Next');
     return null;
   }
+}
+
+/** The ballot endpoint; without its bundle Next answers everything. */
+async function fastPath() {
+  const fast = await bundled('fast-path');
+  if (!fast)
+    console.warn('[yishi] .next/yishi/fast-path.mjs is missing (npm run build makes it); ballots go through Next');
+  return fast;
+}
+
+/**
+ * Sets X-Forwarded-For to the client's one address, whatever the client sent: the socket's peer,
+ * or behind TRUSTED_PROXIES the right-most hop that is not one of them (lib/auth/client-address.ts).
+ * Without the bundle that rule cannot be read, so with proxies configured the server refuses to
+ * start; without them the answer is the peer, which needs no rule.
+ */
+async function clientAddressRule() {
+  const rule = await bundled('client-address');
+  try {
+    if (rule) {
+      rule.checkClientAddressSettings();
+      return rule.pinClientAddress;
+    }
+    if (process.env.TRUSTED_PROXIES?.trim()) {
+      throw new Error('TRUSTED_PROXIES needs .next/yishi/client-address.mjs: run npm run build');
+    }
+  } catch (error) {
+    console.error(`[yishi] cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  console.warn(
+    '[yishi] .next/yishi/client-address.mjs is missing (npm run build makes it); clients are their socket peers',
+  );
+  return (req) => {
+    const peer = req.socket.remoteAddress ?? 'unknown';
+    const address = peer.startsWith('::ffff:') && peer.includes('.') ? peer.slice(7) : peer;
+    req.headers['x-forwarded-for'] = address;
+    req.headersDistinct['x-forwarded-for'] = [address];
+  };
 }

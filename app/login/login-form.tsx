@@ -4,10 +4,17 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { parseWaitCode, type WaitReason } from '@/lib/auth/login-limit';
 import { Button } from '../_components/button';
 import { TextField } from '../_components/field';
 
 const MOBILE = /^1[3-9]\d{9}$/;
+
+const WAIT_MESSAGES = {
+  pair: 'errors.waitPair',
+  address: 'errors.waitAddress',
+  account: 'errors.waitAccount',
+} as const satisfies Record<WaitReason, string>;
 
 export function LoginForm() {
   const t = useTranslations('login');
@@ -33,8 +40,14 @@ export function LoginForm() {
       return;
     }
     const code = res?.error ?? 'invalid';
-    if (code.startsWith('locked:')) {
-      setError(t('errors.locked', { seconds: Number(code.slice(7)) || 60 }));
+    const wait = parseWaitCode(code);
+    if (wait) {
+      // Long waits (the account-wide slow-down reaches 15 minutes) read better in minutes.
+      const howLong =
+        wait.seconds < 120
+          ? t('errors.seconds', { seconds: wait.seconds })
+          : t('errors.minutes', { minutes: Math.ceil(wait.seconds / 60) });
+      setError(t(WAIT_MESSAGES[wait.reason], { wait: howLong }));
     } else if (code === 'mobile') {
       setMobileError(t('errors.mobile'));
     } else {

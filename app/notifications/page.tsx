@@ -61,14 +61,18 @@ export default async function NotificationsPage() {
         const [poor, count] = (n.detail ?? '0/0').split('/');
         return t('reopened', { topic, poor: poor ?? '0', count: count ?? '0' });
       }
+      case 'login_failures':
+        return t('loginFailures', { count: n.detail ?? '' });
     }
   };
   const href = (n: (typeof items)[number]) =>
-    n.meetingId
-      ? `/c/${n.compoundId}/meetings/${n.meetingId}`
-      : n.topicId
-        ? `/c/${n.compoundId}/topics/${n.topicId}`
-        : '/';
+    n.kind === 'login_failures'
+      ? '/account'
+      : n.meetingId
+        ? `/c/${n.compoundId}/meetings/${n.meetingId}`
+        : n.topicId
+          ? `/c/${n.compoundId}/topics/${n.topicId}`
+          : '/';
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">

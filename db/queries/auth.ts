@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor, Membership } from '@/lib/auth/permissions';
 import { getDb, prepared, writeTransaction } from '../client';
-import { loginFailures, people, sessions } from '../schema';
+import { loginFailures, notifications, people, sessions } from '../schema';
 
 export function findLoginByMobile(mobile: string) {
   return getDb()
@@ -12,10 +12,15 @@ export function findLoginByMobile(mobile: string) {
     .get();
 }
 
-/** Failures for each key since `since`, and the earliest of them (to say when to try again). */
+/** Failures for each key since `since`, the earliest and the latest of them (to say when to try again). */
 export function countLoginFailures(keys: string[], since: number) {
   return getDb()
-    .select({ key: loginFailures.key, n: sql<number>`count(*)`, first: sql<number>`min(${loginFailures.at})` })
+    .select({
+      key: loginFailures.key,
+      n: sql<number>`count(*)`,
+      first: sql<number>`min(${loginFailures.at})`,
+      last: sql<number>`max(${loginFailures.at})`,
+    })
     .from(loginFailures)
     .where(and(inArray(loginFailures.key, keys), gte(loginFailures.at, since)))
     .groupBy(loginFailures.key)
@@ -29,8 +34,46 @@ export function recordLoginFailure(keys: string[], at: number, pruneBefore: numb
   });
 }
 
-export function clearLoginFailures(key: string) {
-  getDb().delete(loginFailures).where(eq(loginFailures.key, key)).run();
+export function clearLoginFailures(keys: string[]) {
+  getDb().delete(loginFailures).where(inArray(loginFailures.key, keys)).run();
+}
+
+/**
+ * Tells a person their account keeps failing to log in, at most once per `since`: a notice written
+ * since then is brought up to date while unread, and left alone once read.
+ */
+export function noticeLoginFailures(personId: number, failures: number, at: number, since: number) {
+  writeTransaction((tx) => {
+    const recent = tx
+      .select({ id: notifications.id, readAt: notifications.readAt })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.personId, personId),
+          eq(notifications.kind, 'login_failures'),
+          gte(notifications.createdAt, since),
+        ),
+      )
+      .orderBy(desc(notifications.id))
+      .get();
+    if (!recent) {
+      tx.insert(notifications)
+        .values({
+          personId,
+          compoundId: 0,
+          kind: 'login_failures',
+          actorId: null,
+          detail: String(failures),
+          createdAt: at,
+        })
+        .run();
+    } else if (recent.readAt === null) {
+      tx.update(notifications)
+        .set({ detail: String(failures) })
+        .where(eq(notifications.id, recent.id))
+        .run();
+    }
+  });
 }
 
 export function createSession(id: string, personId: number, now: number) {

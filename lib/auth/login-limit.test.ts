@@ -1,106 +1,207 @@
 import { describe, expect, it } from 'vitest';
-import { type FailureCount, loginLockout, MOBILE_PATTERN } from './login-limit';
+import {
+  accountDelayMs,
+  failureKeys,
+  type LoginAttempt,
+  type LoginLimits,
+  loginWait,
+  MOBILE_PATTERN,
+  NO_FAILURES,
+  parseWaitCode,
+  shouldTellHolder,
+  type Tally,
+  waitCode,
+} from './login-limit';
 
-const WINDOW_MS = 60_000;
-const ACCOUNT_LIMIT = 5;
-const ADDRESS_LIMIT = 30;
 const NOW = 1_700_000_000_000;
+const LIMITS: LoginLimits = {
+  maxFailures: 5,
+  maxFailuresPerAddress: 30,
+  windowMs: 60_000,
+  slowdownAfter: 10,
+  slowdownFirstMs: 15_000,
+  slowdownMaxMs: 900_000,
+};
 
-/** As the sign-in uses it: 'ip:' keys are per address, everything else per account. */
-const limit = (key: string) => (key.startsWith('ip:') ? ADDRESS_LIMIT : ACCOUNT_LIMIT);
+const tally = (n: number, first: number, last = first): Tally => ({ n, first, last });
 
-const account = (n: number, first: number): FailureCount => ({ key: 'm:13800138000', n, first });
-const address = (n: number, first: number): FailureCount => ({ key: 'ip:203.0.113.7', n, first });
-
-function lockout(counts: FailureCount[], now = NOW) {
-  return loginLockout(counts, now, limit, WINDOW_MS);
+function attempt(parts: Partial<LoginAttempt>): LoginAttempt {
+  return { pair: NO_FAILURES, address: NO_FAILURES, account: NO_FAILURES, knownDevice: null, ...parts };
 }
 
-describe('loginLockout', () => {
-  it('is open with no failures at all', () => {
-    expect(lockout([])).toEqual({ locked: false });
+const wait = (parts: Partial<LoginAttempt>, now = NOW) => loginWait(attempt(parts), LIMITS, now);
+
+describe('the (account, address) pair', () => {
+  it('is open with no failures at all, and below the limit', () => {
+    expect(wait({})).toEqual({ wait: false });
+    expect(wait({ pair: tally(4, NOW - 1_000) })).toEqual({ wait: false });
   });
 
-  it('is open below the limit', () => {
-    expect(lockout([account(ACCOUNT_LIMIT - 1, NOW - 1_000)])).toEqual({ locked: false });
-    expect(lockout([address(ADDRESS_LIMIT - 1, NOW - 1_000)])).toEqual({ locked: false });
+  it('waits at the limit until the earliest failure leaves the window', () => {
+    expect(wait({ pair: tally(5, NOW - 10_000) })).toEqual({ wait: true, reason: 'pair', seconds: 50 });
+    expect(wait({ pair: tally(8, NOW - 10_000) })).toEqual({ wait: true, reason: 'pair', seconds: 50 });
+    expect(wait({ pair: tally(5, NOW) })).toEqual({ wait: true, reason: 'pair', seconds: 60 });
   });
 
-  it('locks at the limit, until the earliest failure leaves the window', () => {
-    expect(lockout([account(ACCOUNT_LIMIT, NOW - 10_000)])).toEqual({ locked: true, retryAfterSeconds: 50 });
+  it('rounds the wait up to whole seconds, never less than one, and opens exactly at the edge', () => {
+    expect(wait({ pair: tally(5, NOW - 60_000 + 1_001) })).toMatchObject({ seconds: 2 });
+    expect(wait({ pair: tally(5, NOW - 60_000 + 1) })).toMatchObject({ seconds: 1 });
+    expect(wait({ pair: tally(5, NOW - 60_000) })).toEqual({ wait: false });
   });
 
-  it('stays locked above the limit, still counted from the earliest failure', () => {
-    expect(lockout([account(ACCOUNT_LIMIT + 3, NOW - 10_000)])).toEqual({ locked: true, retryAfterSeconds: 50 });
+  it("five failures from one address are that address's problem: the same account from elsewhere is open", () => {
+    // What the Trust II report found: five wrong passwords locked the account itself for everyone.
+    // The account-wide tally of those five is far below the slow-down, so only the pair waits.
+    const account = tally(5, NOW - 5_000, NOW - 1_000);
+    expect(wait({ pair: tally(5, NOW - 5_000), account })).toMatchObject({ wait: true, reason: 'pair' });
+    expect(wait({ pair: NO_FAILURES, account })).toEqual({ wait: false });
+  });
+});
+
+describe('the address', () => {
+  it('waits once the address has failed its limit across any accounts', () => {
+    expect(wait({ address: tally(29, NOW - 1_000) })).toEqual({ wait: false });
+    expect(wait({ address: tally(30, NOW - 20_000) })).toEqual({ wait: true, reason: 'address', seconds: 40 });
   });
 
-  it('rounds the wait up to whole seconds, and never says less than one', () => {
-    expect(lockout([account(5, NOW - WINDOW_MS + 1_001)])).toEqual({ locked: true, retryAfterSeconds: 2 });
-    expect(lockout([account(5, NOW - WINDOW_MS + 1_000)])).toEqual({ locked: true, retryAfterSeconds: 1 });
-    expect(lockout([account(5, NOW - WINDOW_MS + 500)])).toEqual({ locked: true, retryAfterSeconds: 1 });
-    expect(lockout([account(5, NOW - WINDOW_MS + 1)])).toEqual({ locked: true, retryAfterSeconds: 1 });
+  it('five failures from an address do not make it wait: many residents may share one', () => {
+    expect(wait({ address: tally(5, NOW - 1_000) })).toEqual({ wait: false });
+  });
+});
+
+describe('the account, from anywhere', () => {
+  it('never waits below the free failures of a day', () => {
+    expect(accountDelayMs(0, LIMITS)).toBe(0);
+    expect(accountDelayMs(9, LIMITS)).toBe(0);
+    expect(wait({ account: tally(9, NOW - 3_600_000, NOW) })).toEqual({ wait: false });
   });
 
-  it('a failure just now locks for the whole window', () => {
-    expect(lockout([account(5, NOW)])).toEqual({ locked: true, retryAfterSeconds: 60 });
+  it('then makes each attempt wait a delay that doubles per failure, up to the cap', () => {
+    expect([10, 11, 12, 13, 14, 15, 16, 17, 100].map((n) => accountDelayMs(n, LIMITS) / 1000)).toEqual([
+      15, 30, 60, 120, 240, 480, 900, 900, 900,
+    ]);
   });
 
-  it('opens exactly at the window edge', () => {
-    const first = NOW - 30_000;
-    const at = (now: number) => lockout([account(5, first)], now);
-    expect(at(first + WINDOW_MS - 1)).toEqual({ locked: true, retryAfterSeconds: 1 });
-    expect(at(first + WINDOW_MS)).toEqual({ locked: false });
-    expect(at(first + WINDOW_MS + 1)).toEqual({ locked: false });
+  it('counts the delay from the last failure, not the first', () => {
+    const account = tally(11, NOW - 3_600_000, NOW - 10_000);
+    expect(wait({ account })).toEqual({ wait: true, reason: 'account', seconds: 20 });
+    expect(wait({ account }, NOW + 20_000)).toEqual({ wait: false });
   });
 
-  it('applies each key its own limit: five failures lock an account but not an address', () => {
-    expect(lockout([address(ACCOUNT_LIMIT, NOW - 1_000)])).toEqual({ locked: false });
-    expect(lockout([account(ACCOUNT_LIMIT, NOW - 1_000)])).toEqual({ locked: true, retryAfterSeconds: 59 });
-    expect(lockout([address(ADDRESS_LIMIT, NOW - 1_000)])).toEqual({ locked: true, retryAfterSeconds: 59 });
+  it('is a slow-down, not a lock: it always opens again within the cap', () => {
+    for (const n of [10, 50, 5_000]) {
+      const account = tally(n, NOW - 3_600_000, NOW);
+      expect(wait({ account }, NOW + LIMITS.slowdownMaxMs)).toEqual({ wait: false });
+    }
   });
 
-  it('passes each key to the limit function', () => {
-    const asked: string[] = [];
-    loginLockout(
-      [account(1, NOW), address(1, NOW)],
-      NOW,
-      (key) => {
-        asked.push(key);
-        return 10;
-      },
-      WINDOW_MS,
-    );
-    expect(asked).toEqual(['m:13800138000', 'ip:203.0.113.7']);
+  it('guesses an attacker gets at one account, from as many addresses as it likes', () => {
+    // Fresh addresses every time, so neither the pair nor the address limit ever applies; the
+    // attacker tries again the moment the wait is over.
+    let t = NOW;
+    const failures: number[] = [];
+    const guessesIn = (ms: number) => {
+      const end = t + ms;
+      let guesses = 0;
+      while (t < end) {
+        const recent = failures.filter((at) => at > t - 24 * 3_600_000);
+        const account = recent.length ? tally(recent.length, recent[0] ?? t, recent.at(-1) ?? t) : NO_FAILURES;
+        const w = loginWait(attempt({ account }), LIMITS, t);
+        if (w.wait) {
+          t += w.seconds * 1000;
+          continue;
+        }
+        failures.push(t);
+        guesses++;
+        t += 100;
+      }
+      return guesses;
+    };
+    const hour = 3_600_000;
+    expect(guessesIn(hour)).toBe(18);
+    expect(guessesIn(hour)).toBe(4);
+    expect(guessesIn(22 * hour)).toBe(88);
+    // The next day and every day after: one guess per cap.
+    expect(guessesIn(24 * hour)).toBe(96);
+  });
+});
+
+describe('a device the account has logged in on', () => {
+  it('skips every other limit, even when strangers have used them all up', () => {
+    const busy = {
+      pair: tally(5, NOW - 1_000),
+      address: tally(30, NOW - 1_000),
+      account: tally(500, NOW - 3_600_000, NOW),
+    };
+    expect(wait(busy)).toMatchObject({ wait: true });
+    expect(wait({ ...busy, knownDevice: NO_FAILURES })).toEqual({ wait: false });
+    expect(wait({ ...busy, knownDevice: tally(4, NOW - 1_000) })).toEqual({ wait: false });
   });
 
-  it('is locked when either key is, whatever the other says', () => {
-    expect(lockout([account(5, NOW - 1_000), address(1, NOW - 1_000)])).toEqual({
-      locked: true,
-      retryAfterSeconds: 59,
+  it('is an ordinary device once it has failed five times in a day itself', () => {
+    const busy = { pair: tally(5, NOW - 1_000), knownDevice: tally(5, NOW - 1_000) };
+    expect(wait(busy)).toMatchObject({ wait: true, reason: 'pair' });
+    expect(wait({ knownDevice: tally(5, NOW - 1_000) })).toEqual({ wait: false });
+  });
+});
+
+describe('several limits at once', () => {
+  it('waits for the one that opens last, and says which', () => {
+    const parts = { pair: tally(5, NOW - 50_000), address: tally(30, NOW - 20_000) };
+    expect(wait(parts)).toEqual({ wait: true, reason: 'address', seconds: 40 });
+    expect(wait({ ...parts, account: tally(12, NOW - 60_000, NOW - 1_000) })).toEqual({
+      wait: true,
+      reason: 'account',
+      seconds: 59,
     });
-    expect(lockout([account(1, NOW - 1_000), address(30, NOW - 20_000)])).toEqual({
-      locked: true,
-      retryAfterSeconds: 40,
-    });
-  });
-
-  it('when both keys are locked, waits for the later of the two to open', () => {
-    // The account opens in 10 s, the address in 40 s.
-    const counts = [account(5, NOW - 50_000), address(30, NOW - 20_000)];
-    expect(lockout(counts)).toEqual({ locked: true, retryAfterSeconds: 40 });
-    expect(lockout([...counts].reverse())).toEqual({ locked: true, retryAfterSeconds: 40 });
-    expect(lockout(counts, NOW + 40_000)).toEqual({ locked: false });
+    expect(wait(parts, NOW + 40_000)).toEqual({ wait: false });
   });
 
   it('ignores a key below its limit when working out the wait', () => {
-    // The address's older failures would mean a 55 s wait, but the address is not over its limit.
-    const counts = [account(5, NOW - 50_000), address(29, NOW - 5_000)];
-    expect(lockout(counts)).toEqual({ locked: true, retryAfterSeconds: 10 });
+    expect(wait({ pair: tally(5, NOW - 50_000), address: tally(29, NOW - 5_000) })).toEqual({
+      wait: true,
+      reason: 'pair',
+      seconds: 10,
+    });
   });
 
   it('follows the window it is given', () => {
-    expect(loginLockout([account(5, NOW)], NOW, limit, 10_000)).toEqual({ locked: true, retryAfterSeconds: 10 });
-    expect(loginLockout([account(5, NOW - 10_000)], NOW, limit, 10_000)).toEqual({ locked: false });
+    const short = { ...LIMITS, windowMs: 10_000 };
+    expect(loginWait(attempt({ pair: tally(5, NOW) }), short, NOW)).toMatchObject({ seconds: 10 });
+    expect(loginWait(attempt({ pair: tally(5, NOW - 10_000) }), short, NOW)).toEqual({ wait: false });
+  });
+});
+
+describe('failureKeys', () => {
+  it('counts a failure against the pair, the address, the account and, when known, the device', () => {
+    expect(failureKeys('13800138000', '203.0.113.7', null)).toEqual({
+      pair: 'p:13800138000@203.0.113.7',
+      address: 'ip:203.0.113.7',
+      account: 'm:13800138000',
+      device: null,
+    });
+    expect(failureKeys('13800138000', '2001:db8::1', 'abc')).toMatchObject({
+      pair: 'p:13800138000@2001:db8::1',
+      device: 'd:abc',
+    });
+  });
+});
+
+describe('shouldTellHolder', () => {
+  it('from the fifth failure of the day', () => {
+    expect(shouldTellHolder(4, LIMITS)).toBe(false);
+    expect(shouldTellHolder(5, LIMITS)).toBe(true);
+  });
+});
+
+describe('wait codes', () => {
+  it('travel to the form and back', () => {
+    expect(waitCode({ reason: 'account', seconds: 42 })).toBe('wait:account:42');
+    expect(parseWaitCode('wait:account:42')).toEqual({ reason: 'account', seconds: 42 });
+    expect(parseWaitCode('wait:pair:7')).toEqual({ reason: 'pair', seconds: 7 });
+    expect(parseWaitCode('invalid')).toBeNull();
+    expect(parseWaitCode('wait:other:7')).toBeNull();
+    expect(parseWaitCode('locked:60')).toBeNull();
   });
 });
 
