@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { findPersonByMobile, searchPeople } from '@/db/queries/people';
 import { requireStaff } from '@/lib/auth/guards';
 import { staffReach } from '@/lib/auth/permissions';
+import { cleanSearch } from '@/lib/validation/human-text';
 import { buttonClass } from '../../_components/button';
 import { CreateAccountForm } from './create-account-form';
 
@@ -20,7 +21,7 @@ export default async function PeoplePage({ searchParams }: Props) {
   const actor = await requireStaff();
   const t = await getTranslations('people');
   const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 40) ?? '';
+  const q = cleanSearch((Array.isArray(raw) ? raw[0] : raw) ?? '', 40);
   const results = q ? searchPeople(q, staffReach(actor)) : [];
   // A full mobile number finds its owner wherever they live, shown by name only, to be given a role here.
   const elsewhere = MOBILE.test(q) && !results.some((p) => p.mobile === q) ? (findPersonByMobile(q) ?? null) : null;
