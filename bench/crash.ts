@@ -8,7 +8,14 @@
  * that receipt code, that no holder has two ballots, that PRAGMA integrity_check is ok, and that the
  * audit trail's hash chain is unbroken. Exit code 0 only if all hold.
  *
- * Options (environment): CRASH_KILLS (20), CRASH_HOLDERS (4000), CRASH_CLIENTS (16), CRASH_PORT (3410).
+ * Each holder votes once, so the holders are shared out over the rounds, and a round's kill comes at
+ * a random moment in its time (0.2–1.5 s) or once a random number of its share's ballots have been
+ * answered, whichever is first: a fast machine casts its share sooner and is killed sooner, never
+ * running out of holders, and the kill still finds a ballot in flight. With fewer holders than kills
+ * some rounds have none to cast: they still kill and restart the server, and the report counts them.
+ *
+ * Options (environment): CRASH_KILLS (20), CRASH_HOLDERS (200 per kill), CRASH_CLIENTS (16),
+ * CRASH_PORT (3410).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
@@ -21,7 +28,7 @@ import { findBrokenLink } from '../lib/audit/hash';
 import { SECRET, setupBallots, waitForHealth } from './ballot-fixture';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
-const HOLDERS = Number(process.env.CRASH_HOLDERS ?? 4000);
+const HOLDERS = Number(process.env.CRASH_HOLDERS ?? 200 * KILLS);
 const CLIENTS = Number(process.env.CRASH_CLIENTS ?? 16);
 const PORT = Number(process.env.CRASH_PORT ?? 3410);
 const dir = path.resolve('bench/data/crash');
@@ -46,17 +53,30 @@ async function main() {
   let sent = 0;
   let failed = 0;
   let killsDone = 0;
+  let roundsWithoutBallots = 0;
 
   for (let round = 0; round < KILLS; round++) {
+    // This round's share of the holders not yet used, and after how many of its ballots are answered
+    // the kill comes: at least one answered (so something may be acknowledged) and one still in flight.
+    const share = Math.floor((ctx.cookies.length - next) / (KILLS - round));
+    const roundEnd = next + share;
+    const killAfter = share >= 2 ? 1 + Math.floor(Math.random() * (share - 1)) : 0;
+    let answered = 0;
+    if (share === 0) roundsWithoutBallots++;
+    let ballotsFlowing: () => void = () => {};
+    const killTime = new Promise<void>((r) => {
+      ballotsFlowing = r;
+    });
     const server = startServer();
     const exited = new Promise((r) => server.once('exit', r));
     await waitForHealth(base);
     let alive = true;
     const client = async () => {
-      while (alive && next < ctx.cookies.length) {
+      while (alive && next < roundEnd) {
         const v = ctx.cookies[next++];
         if (!v) break;
         sent++;
+        if (answered >= killAfter) ballotsFlowing(); // a share of one: killed with its ballot in flight
         try {
           const res = await fetch(url, {
             method: 'POST',
@@ -70,21 +90,18 @@ async function main() {
         } catch {
           failed++; // the connection died with the server: not acknowledged, so nothing is promised
         }
+        if (++answered >= killAfter) ballotsFlowing();
       }
     };
     const clients = Array.from({ length: CLIENTS }, client);
-    // A random moment while ballots are flowing.
-    await new Promise((r) => setTimeout(r, 200 + Math.random() * 1300));
+    // A random moment while ballots are flowing (on a slow machine the time comes first).
+    await Promise.race([new Promise((r) => setTimeout(r, 200 + Math.random() * 1300)), killTime]);
     process.kill(-(server.pid ?? 0), 'SIGKILL');
     killsDone++;
     alive = false;
     await exited;
     await Promise.all(clients);
-    process.stdout.write(`kill ${killsDone}/${KILLS}: ${acknowledged.size} acknowledged so far\n`);
-    if (next >= ctx.cookies.length) {
-      console.error('ran out of holders; raise CRASH_HOLDERS');
-      break;
-    }
+    process.stdout.write(`kill ${killsDone}/${KILLS}: ${sent} sent, ${acknowledged.size} acknowledged so far\n`);
   }
 
   const db = new Database(path.join(dir, 'yishi.db'));
@@ -114,6 +131,8 @@ async function main() {
   const brokenAt = findBrokenLink(audit);
   const report = {
     kills: killsDone,
+    holders: ctx.cookies.length,
+    roundsWithoutBallots,
     requestsSent: sent,
     acknowledged: acknowledged.size,
     notAcknowledged: failed,

@@ -213,3 +213,19 @@ test('staff find only the people of the places they look after', async ({ page }
   await expect(page.getByText('亿泰庄园')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '重置密码' })).toHaveCount(0);
 });
+
+test("a look-alike of the branch secretary's name, with a zero width space in it, cannot be opened as an account", async ({
+  page,
+}) => {
+  await login(page, demo.communityWorker);
+  await page.goto('/admin/people');
+  const account = page.getByRole('region', { name: '开通账号' });
+  await account.getByLabel('姓名').fill('王秋萍\u200B');
+  await account.getByLabel('手机号').fill('13800000089');
+  await account.getByLabel('初始密码').fill('heher-2026');
+  await account.getByRole('button', { name: '开通账号' }).click();
+  // The message says which character it is, since nobody can see it; what was typed stays.
+  await expect(account.getByText('含有看不见的字符（U+200B）').first()).toBeVisible();
+  await expect(account.getByLabel('姓名')).toHaveValue('王秋萍\u200B');
+  await expect(account.getByRole('status')).toHaveCount(0);
+});

@@ -36,6 +36,7 @@ vi.mock('@node-rs/argon2', () => ({
 const fx = await import('./action-fixtures');
 const { findCompoundPlace } = await import('@/db/queries/places');
 const { canViewCompound } = await import('@/lib/auth/permissions');
+const { findRefused, normaliseText } = await import('@/lib/validation/human-text');
 type Fixture = import('./action-fixtures').Fixture;
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -47,6 +48,14 @@ const NASTY = [
   '\u202e\u202d',
   '\ufeff',
   '\ud800',
+  '王秋萍\u200b',
+  '王\u200d秋萍',
+  '\u2066王秋萍\u2069',
+  '王秋萍\u00ad',
+  '\u3164',
+  '同意\u2028',
+  '同意\r\n\t第二行',
+  'Zoe\u0308',
   '𝟘𝟙𝟚',
   '👨‍👩‍👧‍👦'.repeat(50),
   'x'.repeat(100_000),
@@ -91,12 +100,66 @@ const NASTY = [
   'merge',
 ];
 
+/** Fields a person types text into, whatever the action (passwords, ids, choices and files are not). */
+const TEXT_FIELDS = new Set([
+  'title',
+  'description',
+  'reason',
+  'body',
+  'place',
+  'extraMobiles',
+  'minutes',
+  'question',
+  'customOptions',
+  'serial',
+  'note',
+  'comment',
+  'answer',
+  'text',
+  'name',
+  'address',
+  'newCompany',
+  'grid',
+]);
+
 let own: Fixture;
 let ids: number[] = [];
+
+/** Ordinary text with control, format and invisible characters among it (see lib/validation/human-text.ts). */
+const SNEAKY = fc.string({
+  unit: fc.constantFrom(
+    '王',
+    '秋',
+    '萍',
+    'a',
+    ' ',
+    '\n',
+    '\t',
+    '\u0000',
+    '\u001b',
+    '\u0085',
+    '\u00ad',
+    '\u200b',
+    '\u200d',
+    '\u200e',
+    '\u202e',
+    '\u2060',
+    '\u2066',
+    '\u2069',
+    '\ufeff',
+    '\u2028',
+    '\u3164',
+    '\u{e0041}',
+    '😀',
+  ),
+  minLength: 1,
+  maxLength: 20,
+});
 
 const hostile = () =>
   fc.oneof(
     { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
+    { weight: 2, arbitrary: SNEAKY },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
     { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
     { weight: 2, arbitrary: fc.integer({ min: -(2 ** 31), max: 2 ** 31 }).map(String) },
@@ -486,7 +549,14 @@ describe('hostile input', () => {
               if (r.ok === false) expect(typeof r.message).toBe('string');
             }
             if (outcome !== 'ok') expect(totalChanges() - before).toBe(0);
-            else accepted.set(t.name, (accepted.get(t.name) ?? 0) + 1);
+            else {
+              accepted.set(t.name, (accepted.get(t.name) ?? 0) + 1);
+              // Nothing typed into a free-text field gets in with a control, format or invisible character.
+              for (const field of t.fields.filter((f) => TEXT_FIELDS.has(f) && !/^(GET|POST) /.test(t.name))) {
+                const value = input.get(field);
+                if (typeof value === 'string') expect(findRefused(normaliseText(value, 'lines'), 'lines')).toBeNull();
+              }
+            }
             // Whatever was written is in the audit trail, and only in compounds the actor belongs to or
             // oversees (or in one the action itself just created).
             const touched = getDb()

@@ -197,8 +197,8 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'give a role by id',
-    // Nobody is found by id outside their reach, non-staff (who reach no one) included.
-    expected: (r, _t, a) => (!isStaff(a) || r === 'none' ? 'notFound' : 'ok'),
+    // Non-staff are refused outright; staff find nobody by id outside their reach.
+    expected: (r, _t, a) => (!isStaff(a) ? 'refused' : r === 'none' ? 'notFound' : 'ok'),
     run: (t, a) =>
       outcome(() =>
         peopleAdmin.grantRoleAction(null, form({ personId: t.id, role: 'resident_rep', scopeId: homeOf(a) })),

@@ -22,7 +22,8 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 
 /**
  * Turns zod issues into one translated message per field. Schemas carry message keys (see
- * lib/validation/messages.ts); anything else becomes the generic "invalid" for that field.
+ * lib/validation/messages.ts), a custom issue its values in `params` (e.g. { char: 'U+200B' }); anything else
+ * becomes the generic "invalid" for that field.
  */
 export function fieldErrorsOf(error: z.ZodError, t: Translate, known: ReadonlySet<string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -30,7 +31,14 @@ export function fieldErrorsOf(error: z.ZodError, t: Translate, known: ReadonlySe
     const field = String(issue.path[0] ?? 'form');
     if (out[field]) continue;
     const key = known.has(issue.message) ? issue.message : 'invalid';
-    out[field] = t(key);
+    out[field] = t(key, key === issue.message ? messageValues(issue) : undefined);
   }
   return out;
+}
+
+function messageValues(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
+  if (issue.code !== 'custom' || issue.params === undefined) return undefined;
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(issue.params)) if (typeof v === 'string' || typeof v === 'number') values[k] = v;
+  return values;
 }

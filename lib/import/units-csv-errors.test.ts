@@ -141,8 +141,30 @@ describe('parseUnitsCsv: row errors', () => {
       { code: 'field_too_long', field: 'owners', value: long },
     ]);
     expect(rowErrors('1号楼,"1\n01",1,50,register,developer,,')).toEqual([
-      { code: 'control_chars', field: 'unit', value: '1\n01' },
+      { code: 'control_chars', field: 'unit', value: '1[U+000A]01' },
       { code: 'empty_field', field: 'owners', value: '' },
+    ]);
+  });
+
+  // Security issue "Trust II": an owner's name with a zero width space looks like another owner's.
+  it.each([
+    ['a zero width space in a name', '王秋萍\u200B:13800138000', '王秋萍[U+200B]:13800138000'],
+    ['a right-to-left override in a name', '\u202E王秋萍:13800138000', '[U+202E]王秋萍:13800138000'],
+    ['NUL in a name', '王\u0000秋萍:13800138000', '王[U+0000]秋萍:13800138000'],
+    ['a byte order mark at the end of the cell', '王秋萍:13800138000\uFEFF', '王秋萍:13800138000[U+FEFF]'],
+    ['a Hangul filler for a name', '\u3164:13800138000', '[U+3164]:13800138000'],
+  ])('refuses the owners cell with %s, showing where it is', (_, owners, value) => {
+    expect(rowErrors(`1号楼,101,1,50,register,person,${owners},`)).toEqual([
+      { code: 'control_chars', field: 'owners', value },
+    ]);
+  });
+
+  it('refuses a developer name and a unit number with an invisible character', () => {
+    expect(rowErrors('1号楼,101,1,50,register,developer,某某地产\u2066,')).toEqual([
+      { code: 'control_chars', field: 'owners', value: '某某地产[U+2066]' },
+    ]);
+    expect(rowErrors('1号楼,1\u200D01,1,50,register,person,张三:13800138000,')).toEqual([
+      { code: 'control_chars', field: 'unit', value: '1[U+200D]01' },
     ]);
   });
 

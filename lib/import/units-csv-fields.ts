@@ -1,4 +1,5 @@
 import { parseArea } from '../area';
+import { findRefused, normaliseText, revealRefused } from '../validation/human-text';
 import type { ImportErrorCode, ReportError, UnitCsvColumnKey } from './units-csv-types';
 
 export const MAX_NAME_LENGTH = 40;
@@ -13,10 +14,6 @@ export const MAX_FLOOR = 200;
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
-// Control and format characters (line breaks from quoted cells, zero-width and bidi marks) make names that look
-// alike but compare differently, or that break the layout of notices and ballots.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
-
 const DISPLAY_LENGTH = 100;
 
 /** Length in code points, so a name's limit does not depend on how JavaScript stores it. */
@@ -30,7 +27,12 @@ export function clip(s: string): string {
   return chars.length <= DISPLAY_LENGTH ? s : `${chars.slice(0, DISPLAY_LENGTH).join('')}…`;
 }
 
-/** Checks a free-text value; returns it trimmed, or null after reporting why it is unusable. */
+/**
+ * Checks a free-text value by the rule of every name typed into a form (lib/validation/human-text.ts): NFC first,
+ * so lengths and comparisons (the same owner on two rows, a building's name) do not depend on how a spreadsheet
+ * stored the characters; control, format and other invisible characters refused, because they make names that
+ * look alike but compare differently. Returns the value trimmed, or null after reporting why it is unusable.
+ */
 export function checkText(
   raw: string,
   field: UnitCsvColumnKey,
@@ -38,17 +40,17 @@ export function checkText(
   report: ReportError,
   emptyCode: 'empty_field' | 'bad_owner' = 'empty_field',
 ): string | null {
-  const s = raw.trim();
+  const s = normaliseText(raw, 'name');
   if (s === '') {
     report(emptyCode, field, s);
     return null;
   }
-  if (length(s) > max) {
-    report('field_too_long', field, s);
+  if (findRefused(s, 'name') !== null) {
+    report('control_chars', field, revealRefused(s));
     return null;
   }
-  if (INVISIBLE.test(s)) {
-    report('control_chars', field, s);
+  if (length(s) > max) {
+    report('field_too_long', field, s);
     return null;
   }
   return s;

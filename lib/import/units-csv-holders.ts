@@ -6,6 +6,7 @@ import {
   checkText,
   length,
 } from './units-csv-fields';
+import { findRefused, normaliseText, revealRefused } from '../validation/human-text';
 import type { HolderKind, ImportOwner, ReportError } from './units-csv-types';
 
 export interface ParsedHolder {
@@ -112,10 +113,15 @@ export function parseHolder(
   state: HolderState,
   report: ReportError,
 ): ParsedHolder | null {
-  const raw = ownersRaw.trim();
+  const raw = normaliseText(ownersRaw, 'name');
   const voter = voterRaw.trim();
   if (raw === '') {
     report('empty_field', 'owners', raw);
+    return null;
+  }
+  // The whole cell, before it is split: no invisible character hides beside a separator or a mobile either.
+  if (findRefused(raw, 'name') !== null) {
+    report('control_chars', 'owners', revealRefused(raw));
     return null;
   }
   if (length(raw) > MAX_OWNERS_CELL_LENGTH) {

@@ -74,7 +74,7 @@ export interface ImportError {
   code: ImportErrorCode;
   /** English column key. */
   field?: UnitCsvColumnKey;
-  /** The offending value, trimmed and cut to a display length. */
+  /** The offending value, trimmed and cut to a display length; for 'control_chars' with each one shown as [U+200B]. */
   value?: string;
   /** For 'missing_columns': the English keys of the missing columns. */
   columns?: UnitCsvColumnKey[];

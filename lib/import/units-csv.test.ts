@@ -116,6 +116,20 @@ describe('parseUnitsCsv: valid files', () => {
     ]);
   });
 
+  it('reads names as NFC: lengths and the same owner on two rows do not depend on how the sheet stored them', () => {
+    const decomposed = 'Zoe\u0308';
+    const rows = rowsOf(
+      csv(
+        `1号楼,101,1,50,register,person,${decomposed}:13800138000,`,
+        '1号楼,102,1,50,register,person,Zo\u00EB:13800138000,',
+        // 40 characters typed decomposed: 80 UTF-16 units, 40 characters once composed, within the limit.
+        `2号楼,101,1,50,register,person,${'e\u0301'.repeat(40)}:13900139000,`,
+      ),
+    );
+    expect(rows.map((r) => r.holderName)).toEqual(['Zo\u00EB', 'Zo\u00EB', '\u00E9'.repeat(40)]);
+    expect(rows[0]?.holderKey).toBe(rows[1]?.holderKey);
+  });
+
   it('reads a quoted developer name that contains a comma', () => {
     const rows = rowsOf(csv('1号楼,101,1,50,register,developer,"某某地产,有限公司",'));
     expect(rows[0]?.holderName).toBe('某某地产,有限公司');

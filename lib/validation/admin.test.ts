@@ -81,6 +81,38 @@ describe('createAccountSchema', () => {
     expect(issues(createAccountSchema.safeParse({ ...form, name: '张'.repeat(41) }))).toEqual(['name: tooLong']);
   });
 
+  // Security issue "Trust II": a community worker opened an account "王秋萍\u200B", which shows exactly like the
+  // name of 合和大院's branch secretary 王秋萍 and is a different account.
+  it('refuses a name with a zero width space: the look-alike of the branch secretary', () => {
+    expect(issues(createAccountSchema.safeParse({ ...form, name: '王秋萍\u200B' }))).toEqual(['name: invisibleChars']);
+    expect(issues(createAccountSchema.safeParse({ ...form, name: '王\u200B秋萍' }))).toEqual(['name: invisibleChars']);
+  });
+
+  it.each([
+    ['NUL', '王芳\u0000'],
+    ['a right-to-left override', '\u202E王芳'],
+    ['a byte order mark at the end', '王芳\uFEFF'],
+    ['a zero width joiner', '王\u200D芳'],
+    ['a soft hyphen', '王\u00AD芳'],
+    ['a Hangul filler', '王芳\u3164'],
+    ['a tab inside', '王\t芳'],
+  ])('refuses a name with %s', (_, name) => {
+    expect(issues(createAccountSchema.safeParse({ ...form, name }))).toEqual(['name: invisibleChars']);
+  });
+
+  it('names the refused character for the message', () => {
+    const r = createAccountSchema.safeParse({ ...form, name: '王秋萍\u200B' });
+    expect(r.success ? [] : r.error.issues.map((i) => (i.code === 'custom' ? i.params : null))).toEqual([
+      { char: 'U+200B' },
+    ]);
+  });
+
+  it('stores a name as NFC and counts its length after normalising', () => {
+    expect(data(createAccountSchema.safeParse({ ...form, name: 'Zoe\u0308' })).name).toBe('Zo\u00EB');
+    // 40 characters typed decomposed are 80 UTF-16 units before NFC and 40 after: accepted.
+    expect(data(createAccountSchema.safeParse({ ...form, name: 'e\u0301'.repeat(40) })).name).toBe('\u00E9'.repeat(40));
+  });
+
   it('reports every bad field at once', () => {
     expect(issues(createAccountSchema.safeParse({ ...form, name: '', mobile: 'x', password: 'short' }))).toEqual([
       'name: required',

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ASSIGNABLE_ROLES, GUEST_KINDS } from '../auth/roles';
-import { checkbox, id, intIn, mobile, newPassword, optionalText, text } from './common';
+import { checkbox, humanText, id, intIn, mobile, newPassword, optionalHumanText, personName } from './common';
 
 export const compoundSettingsSchema = z.object({
-  name: text(40),
-  address: optionalText(100),
+  name: humanText(40, 'name'),
+  address: optionalHumanText(100),
   noticeDays: intIn(1, 30),
   ratingDays: intIn(1, 30),
   escalateAfterDays: intIn(1, 60),
@@ -14,7 +14,7 @@ export const compoundSettingsSchema = z.object({
 export const createCompoundSchema = compoundSettingsSchema.extend({ communityId: id });
 
 export const buildingSchema = z.object({
-  name: text(20),
+  name: humanText(20, 'name'),
   floors: intIn(1, 99),
 });
 
@@ -22,11 +22,11 @@ export const updateBuildingSchema = buildingSchema.extend({ buildingId: id });
 
 export const servicesSchema = z.object({
   companyIds: z.array(id).max(10, 'range'),
-  newCompany: optionalText(60),
+  newCompany: optionalHumanText(60, 'name'),
 });
 
 export const createAccountSchema = z.object({
-  name: text(40),
+  name: personName(40),
   mobile,
   password: newPassword,
   partyMember: checkbox,
@@ -43,10 +43,10 @@ export const grantRoleSchema = z
   .object({
     personId: z.preprocess(blankAsAbsent, id.optional()),
     mobile: z.preprocess(blankAsAbsent, mobile.optional()),
-    name: optionalText(40),
+    name: optionalHumanText(40, 'name'),
     role: z.enum(ASSIGNABLE_ROLES, { error: 'choose' }),
     scopeId: id,
-    grid: optionalText(40),
+    grid: optionalHumanText(40),
     guestKind: z
       .union([z.enum(GUEST_KINDS), z.literal('')])
       .optional()

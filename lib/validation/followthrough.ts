@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TASK_PARTY_KINDS } from '../followthrough/rules';
-import { id, intIn, optionalText, text } from './common';
+import { humanText, id, intIn, optionalHumanText } from './common';
 import { shanghaiDateTime } from './topics';
 
 const optionalId = z
@@ -11,8 +11,8 @@ const optionalId = z
 export const decisionSchema = z
   .object({
     topicId: id,
-    body: text(2000),
-    minutes: optionalText(5000),
+    body: humanText(2000, 'lines'),
+    minutes: optionalHumanText(5000, 'lines'),
     voteId: optionalId,
     party: z.enum(TASK_PARTY_KINDS, { error: 'choose' }),
     companyId: optionalId,
@@ -20,26 +20,26 @@ export const decisionSchema = z
   })
   .refine((v) => v.party !== 'property' || v.companyId !== null, { path: ['companyId'], message: 'choose' });
 
-export const objectionSchema = z.object({ topicId: id, reason: text(500) });
+export const objectionSchema = z.object({ topicId: id, reason: humanText(500, 'lines') });
 
 export const answerObjectionSchema = z.object({
   objectionId: id,
   outcome: z.enum(['upheld', 'dismissed'], { error: 'choose' }),
-  answer: text(500),
+  answer: humanText(500, 'lines'),
 });
 
-export const acceptTaskSchema = z.object({ topicId: id, note: optionalText(500) });
+export const acceptTaskSchema = z.object({ topicId: id, note: optionalHumanText(500, 'lines') });
 
-export const progressSchema = z.object({ topicId: id, body: text(1000), percent: intIn(0, 100) });
+export const progressSchema = z.object({ topicId: id, body: humanText(1000, 'lines'), percent: intIn(0, 100) });
 
-export const ratingSchema = z.object({ topicId: id, stars: intIn(1, 5), comment: optionalText(300) });
+export const ratingSchema = z.object({ topicId: id, stars: intIn(1, 5), comment: optionalHumanText(300, 'lines') });
 
-export const escalateSchema = z.object({ topicId: id, reason: text(500) });
+export const escalateSchema = z.object({ topicId: id, reason: humanText(500, 'lines') });
 
 export const settleEscalationSchema = z.object({
   escalationId: id,
   kind: z.enum(['answer', 'forward'], { error: 'choose' }),
-  text: text(1000),
+  text: humanText(1000, 'lines'),
 });
 
 /** The CSV export's date range: local dates, from ≤ to, at most ten years. */

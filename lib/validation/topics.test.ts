@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { TOPIC_CATEGORIES } from '../topics/categories';
 import { VALIDATION_KEY_SET } from './messages';
-import { commentSchema, meetingSchema, raiseTopicSchema, reviewSchema, topicListSchema } from './topics';
+import {
+  commentSchema,
+  meetingSchema,
+  positionSchema,
+  raiseTopicSchema,
+  reviewSchema,
+  topicListSchema,
+} from './topics';
 
 /** The issues of a failed parse as 'path: message' lines; fails the test if the parse succeeded. */
 function issues(result: z.ZodSafeParseResult<unknown>): string[] {
@@ -58,6 +65,20 @@ describe('raiseTopicSchema', () => {
 
   it.each(['nope', '', 'Parking', 'constructor'])('refuses the category %j with "choose"', (category) => {
     expect(issues(raiseTopicSchema.safeParse({ ...form, category }))).toEqual(['category: choose']);
+  });
+
+  // Security issue "Trust II": U+202E turns the rest of a title around on screen.
+  it('refuses a title with a right-to-left override', () => {
+    expect(issues(raiseTopicSchema.safeParse({ ...form, title: '3号楼\u202E塞堵管水下' }))).toEqual([
+      'title: invisibleChars',
+    ]);
+  });
+
+  it('refuses a title of several lines, and keeps the lines of a description', () => {
+    expect(issues(raiseTopicSchema.safeParse({ ...form, title: '3号楼\n下水管' }))).toEqual(['title: invisibleChars']);
+    expect(data(raiseTopicSchema.safeParse({ ...form, description: '第一\r\n\t第二\r\n' })).description).toBe(
+      '第一\n\t第二',
+    );
   });
 
   it('reads the building: "" is the whole compound, "3" is building 3', () => {
@@ -143,6 +164,25 @@ describe('commentSchema', () => {
 
   it('reads a reply', () => {
     expect(data(commentSchema.safeParse({ topicId: '5', body: '同意', parentId: '12' })).parentId).toBe(12);
+  });
+
+  // Security issue "Trust II": NUL in a comment.
+  it('refuses a comment with NUL', () => {
+    expect(issues(commentSchema.safeParse({ topicId: '5', body: '同意\u0000' }))).toEqual(['body: invisibleChars']);
+    expect(issues(commentSchema.safeParse({ topicId: '5', body: '\u0000' }))).toEqual(['body: invisibleChars']);
+  });
+
+  it('refuses zero width and bidi characters in a comment but keeps an emoji spelled with a joiner', () => {
+    for (const body of ['同\u200B意', '同意\u2066', '同意\u2028']) {
+      expect(issues(commentSchema.safeParse({ topicId: '5', body }))).toEqual(['body: invisibleChars']);
+    }
+    expect(data(commentSchema.safeParse({ topicId: '5', body: '同意🤷\u200D♀️' })).body).toBe('同意🤷\u200D♀️');
+  });
+
+  it('refuses a refused character in an official position too', () => {
+    expect(issues(positionSchema.safeParse({ topicId: '5', party: 'branch', body: '支持\u200F' }))).toEqual([
+      'body: invisibleChars',
+    ]);
   });
 
   it('refuses an empty body and one over 1000 characters', () => {
@@ -258,6 +298,12 @@ describe('topicListSchema', () => {
   ] as const)('reads %s=%j as %j', (key, value, expected) => {
     const parsed: Record<string, unknown> = topicListSchema.parse({ [key]: value });
     expect(parsed[key]).toBe(expected);
+  });
+
+  it('drops invisible characters from the search instead of refusing it, and cuts it to 40 characters', () => {
+    expect(topicListSchema.parse({ q: '下水\u200B管\u202E' }).q).toBe('下水管');
+    expect(topicListSchema.parse({ q: '\u200B\u0000' }).q).toBeUndefined();
+    expect(topicListSchema.parse({ q: '堵'.repeat(50) }).q).toBe('堵'.repeat(40));
   });
 
   it('never throws, whatever the values', () => {

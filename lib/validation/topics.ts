@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { TOPIC_CATEGORIES } from '../topics/categories';
 import { REVIEW_ACTIONS } from '../topics/lifecycle';
 import { shanghaiMinute } from '../time';
-import { id, optionalText, text } from './common';
+import { humanText, id, optionalHumanText } from './common';
+import { cleanSearch } from './human-text';
 
 export const raiseTopicSchema = z.object({
-  title: text(60),
-  description: text(2000),
+  title: humanText(60),
+  description: humanText(2000, 'lines'),
   category: z.enum(TOPIC_CATEGORIES, { error: 'choose' }),
   /** Empty: the whole compound. */
   buildingId: z
@@ -19,7 +20,7 @@ export const reviewSchema = z
   .object({
     topicId: id,
     action: z.enum(REVIEW_ACTIONS, { error: 'choose' }),
-    reason: optionalText(500),
+    reason: optionalHumanText(500, 'lines'),
     mergeInto: z
       .union([z.literal(''), id])
       .optional()
@@ -32,7 +33,7 @@ export const topicIdSchema = z.object({ topicId: id });
 
 export const commentSchema = z.object({
   topicId: id,
-  body: text(1000),
+  body: humanText(1000, 'lines'),
   parentId: z
     .union([z.literal(''), id])
     .optional()
@@ -42,11 +43,11 @@ export const commentSchema = z.object({
 export const positionSchema = z.object({
   topicId: id,
   party: z.enum(['branch', 'property', 'committee'], { error: 'choose' }),
-  body: text(2000),
+  body: humanText(2000, 'lines'),
 });
 
-export const reportSchema = z.object({ commentId: id, reason: text(200) });
-export const hideSchema = z.object({ commentId: id, reason: text(200) });
+export const reportSchema = z.object({ commentId: id, reason: humanText(200) });
+export const hideSchema = z.object({ commentId: id, reason: humanText(200) });
 
 /** A local date-time from <input type="datetime-local">, read as Asia/Shanghai (UTC+8, no DST). */
 export const shanghaiDateTime = z
@@ -58,9 +59,9 @@ export const shanghaiDateTime = z
   .transform(({ at }) => at);
 
 export const meetingSchema = z.object({
-  title: text(60),
+  title: humanText(60),
   startsAt: shanghaiDateTime,
-  place: text(60),
+  place: humanText(60),
   topicIds: z
     .array(id)
     .min(1, 'choose')
@@ -70,12 +71,12 @@ export const meetingSchema = z.object({
     .array(id)
     .max(200, 'range')
     .transform((ids) => [...new Set(ids)]),
-  extraMobiles: optionalText(600),
+  extraMobiles: optionalHumanText(600),
 });
 
 export const minutesSchema = z.object({
   meetingId: id,
-  minutes: text(5000),
+  minutes: humanText(5000, 'lines'),
   attendeeIds: z.array(id).max(500, 'range'),
 });
 
@@ -83,11 +84,11 @@ export const topicListSchema = z.object({
   status: z.string().max(20).optional().catch(undefined),
   category: z.enum(TOPIC_CATEGORIES).optional().catch(undefined),
   building: z.coerce.number().int().positive().optional().catch(undefined),
+  /** A search box refuses nothing: invisible characters are dropped, and the text is cut to 40 characters. */
   q: z
     .string()
-    .max(40)
     .optional()
-    .transform((s) => s?.trim() || undefined)
+    .transform((s) => (s === undefined ? undefined : cleanSearch(s, 40) || undefined))
     .catch(undefined),
   sort: z.enum(['new', 'cosigns', 'active']).default('new').catch('new'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),

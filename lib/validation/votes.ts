@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, id, intIn, optionalText, text } from './common';
+import { checkbox, humanText, id, intIn, optionalHumanText } from './common';
 import { shanghaiDateTime } from './topics';
 
 const voterKey = z.string({ error: 'choose' }).regex(/^[hp]:[1-9]\d{0,15}$/, 'choose');
@@ -9,13 +9,13 @@ export const openVoteSchema = z
   .object({
     topicId: id,
     kind: z.enum(['consultation', 'council', 'owners'], { error: 'choose' }),
-    question: text(200),
+    question: humanText(200, 'lines'),
     matterItem: z
       .union([z.literal(''), intIn(1, 9)])
       .optional()
       .transform((v) => (v === '' || v === undefined ? null : v)),
     /** One option per line; empty: agree / disagree / abstain. */
-    customOptions: optionalText(500),
+    customOptions: optionalHumanText(500, 'lines'),
     choiceMode: z.enum(['single', 'multiple']).default('single'),
     secret: checkbox,
     allowChange: checkbox,
@@ -45,6 +45,6 @@ export const openVoteSchema = z
   .refine((v) => v.customLines.every((l) => l.length <= 40), { path: ['customOptions'], message: 'tooLong' });
 
 export const ballotSchema = z.object({ voteId: id, voterKey, choice });
-export const paperSchema = z.object({ voteId: id, voterKey, serial: text(30), choice });
+export const paperSchema = z.object({ voteId: id, voterKey, serial: humanText(30), choice });
 export const confirmPaperSchema = z.object({ voteId: id, voterKey });
 export const voteIdSchema = z.object({ voteId: id });

@@ -5,6 +5,7 @@ import { listGrantScopes } from '@/db/queries/places';
 import { searchPeople } from '@/db/queries/people';
 import { requireStaff } from '@/lib/auth/guards';
 import { staffReach } from '@/lib/auth/permissions';
+import { cleanSearch } from '@/lib/validation/human-text';
 import { buttonClass } from '../../_components/button';
 import { GrantRoleForm } from './[personId]/person-forms';
 import { CreateAccountForm } from './create-account-form';
@@ -20,7 +21,7 @@ export default async function PeoplePage({ searchParams }: Props) {
   const actor = await requireStaff();
   const t = await getTranslations('people');
   const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 40) ?? '';
+  const q = cleanSearch((Array.isArray(raw) ? raw[0] : raw) ?? '', 40);
   const results = q ? searchPeople(q, staffReach(actor)) : [];
 
   return (
