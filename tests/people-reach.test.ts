@@ -221,3 +221,58 @@ describe('Trust II findings 1 and 2: a community worker of another community tak
     });
   });
 });
+
+describe('Trust II finding 6: a new account that passes for an official', () => {
+  it('is refused unless staff confirm it is someone else, and the confirmation is audited', async () => {
+    reachOf(STAFF.zhengLi);
+    for (const name of ['王秋萍', '王 秋萍', '王\u3000秋萍']) {
+      const res = await peopleAdmin.createAccountAction(
+        null,
+        form({ name, mobile: '13912345001', password: 'Some-Password-2026' }),
+      );
+      expect(res).toMatchObject({
+        ok: false,
+        code: 'lookalikeOfficial',
+        fieldErrors: { name: 'errors.lookalikeOfficial' },
+      });
+    }
+    expect(one<{ n: number }>(sql`select count(*) as n from people where mobile = '13912345001'`).n).toBe(0);
+    await rolledBack(async () => {
+      const res = await peopleAdmin.createAccountAction(
+        null,
+        form({ name: '王秋萍', mobile: '13912345001', password: 'Some-Password-2026', confirmLookalike: 'on' }),
+      );
+      expect(res.ok).toBe(true);
+      const audit = one<{ data: string }>(
+        sql`select data from audit_log where action = 'create_account' order by id desc limit 1`,
+      );
+      expect(JSON.parse(audit.data)).toMatchObject({ name: '王秋萍', confirmedLookalike: true });
+    });
+  });
+
+  it('staff of another community are not stopped by 合和大院’s officials, whom they do not look after', async () => {
+    reachOf(STAFF.xuWenbin);
+    await rolledBack(async () => {
+      const res = await peopleAdmin.createAccountAction(
+        null,
+        form({ name: '王秋萍', mobile: '13912345002', password: 'Some-Password-2026' }),
+      );
+      expect(res.ok).toBe(true);
+    });
+  });
+
+  it('an import naming a new owner like the compound’s branch secretary asks for the same confirmation', async () => {
+    reachOf(STAFF.zhengLi);
+    const heHe = one<{ id: number }>(sql`select id from compounds where name = '合和大院'`).id;
+    const csv =
+      '楼栋,户号,楼层,面积,面积来源,产权类型,业主\n1号楼,9单元909,9,88.5,register,person,王秋萍:13912345003\n';
+    const file = () => new File([csv], 'u.csv', { type: 'text/csv' });
+    const refused = await compoundAdmin.importUnitsAction(heHe, null, form({ file: file() }));
+    expect(refused).toMatchObject({ ok: false, code: 'importLookalike' });
+    expect(JSON.stringify(refused)).toContain('import.errors.lookalike');
+    await rolledBack(async () => {
+      const res = await compoundAdmin.importUnitsAction(heHe, null, form({ file: file(), confirmLookalike: 'on' }));
+      expect(res.ok).toBe(true);
+    });
+  });
+});

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { PASSWORD_SETTING_ACTIONS } from '@/lib/audit/actions';
 import { type StaffReach, staffReach } from '@/lib/auth/permissions';
-import type { AssignableRole, GuestKind, ScopeType } from '@/lib/auth/roles';
+import { type AssignableRole, type GuestKind, OFFICIAL_ROLES, type ScopeType } from '@/lib/auth/roles';
+import type { Official } from '@/lib/people/lookalike';
 import { getDb, writeTransaction } from '../client';
 import {
   auditLog,
@@ -159,6 +160,19 @@ export function placeWithinPasswordSetter(personId: number, scopeType: ScopeType
   return Boolean(within?.ok);
 }
 
+/**
+ * Those holding an office in the compounds within reach (or in one compound): what a new person's
+ * name is checked against, so no one opens an account that passes for the branch secretary.
+ */
+export function officialsOf(where: { reach: StaffReach } | { compoundId: number }): Official[] {
+  const compoundsSql = 'reach' in where ? reachSql(where.reach).compounds : sql`(${where.compoundId})`;
+  return getDb().all<Official>(sql`
+    select p.name, p.mobile, m.role, c.name as compound
+      from memberships m join people p on p.id = m.person_id join compounds c on c.id = m.scope_id
+     where m.scope_type = 'compound' and m.scope_id in ${compoundsSql}
+       and m.role in (select value from json_each(${JSON.stringify(OFFICIAL_ROLES)}))`);
+}
+
 export type CreateAccountOutcome =
   | { ok: true; personId: number; activated: boolean }
   | { ok: false; error: 'mobileTaken' | 'mobileOutOfReach' | 'nameMismatch'; registeredName?: string };
@@ -170,7 +184,7 @@ export type CreateAccountOutcome =
  */
 export function createAccount(
   actorId: number,
-  input: { name: string; mobile: string; passwordHash: string; partyMember: boolean },
+  input: { name: string; mobile: string; passwordHash: string; partyMember: boolean; confirmedLookalike: boolean },
   reach: StaffReach,
   now: number,
 ): CreateAccountOutcome {
@@ -202,7 +216,13 @@ export function createAccount(
     } else {
       personId = tx
         .insert(people)
-        .values({ ...input, createdAt: now })
+        .values({
+          name: input.name,
+          mobile: input.mobile,
+          passwordHash: input.passwordHash,
+          partyMember: input.partyMember,
+          createdAt: now,
+        })
         .returning({ id: people.id })
         .get().id;
     }
@@ -213,7 +233,12 @@ export function createAccount(
       entity: 'person',
       entityId: personId,
       action: existing ? 'activate_account' : 'create_account',
-      data: { name: input.name, mobile: input.mobile, partyMember: input.partyMember },
+      data: {
+        name: input.name,
+        mobile: input.mobile,
+        partyMember: input.partyMember,
+        ...(input.confirmedLookalike ? { confirmedLookalike: true } : {}),
+      },
     });
     return { ok: true, personId, activated: Boolean(existing) };
   });

@@ -2,10 +2,11 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { StaffReach } from '@/lib/auth/permissions';
 import type { ImportRow } from '@/lib/import/units-csv';
+import { lookalikeOfficial, type Official } from '@/lib/people/lookalike';
 import { getDb, writeTransaction } from '../client';
 import { buildings, holderMembers, holders, people, units } from '../schema';
 import { appendAudit } from './audit';
-import { placeWithinPasswordSetter } from './people';
+import { officialsOf, placeWithinPasswordSetter } from './people';
 import { reachSql } from './people-reach';
 
 export const REGISTER_PAGE_SIZE = 50;
@@ -55,7 +56,8 @@ export function buildingNames(compoundId: number) {
  */
 export type ImportConflict =
   | { line: number; mobile: string; kind: 'registeredName'; registeredName: string }
-  | { line: number; mobile: string; kind: 'outOfReach' | 'passwordElsewhere' };
+  | { line: number; mobile: string; kind: 'outOfReach' | 'passwordElsewhere' }
+  | { line: number; mobile: string; kind: 'lookalike'; official: Official };
 
 export interface ImportSummary {
   created: number;
@@ -76,6 +78,7 @@ export function applyUnitImport(
   compoundId: number,
   rows: readonly ImportRow[],
   reach: StaffReach,
+  lookalikesConfirmed: boolean,
   now: number,
 ): { ok: true; summary: ImportSummary } | { ok: false; conflicts: ImportConflict[] } {
   return writeTransaction((tx) => {
@@ -101,11 +104,17 @@ export function applyUnitImport(
         .map((h) => [h.key, h]),
     );
     const conflicts: ImportConflict[] = [];
+    const officials = lookalikesConfirmed ? [] : officialsOf({ compoundId });
     for (const row of rows) {
       const holder = holderIds.get(row.holderKey);
       for (const o of row.owners) {
         const p = known.get(o.mobile);
-        if (!p) continue;
+        if (!p) {
+          // A new person named like one of the compound's officials, unless staff have confirmed it.
+          const official = lookalikeOfficial(o.name, o.mobile, officials);
+          if (official) conflicts.push({ line: row.line, mobile: o.mobile, kind: 'lookalike', official });
+          continue;
+        }
         // A new holder attaches all its owners; an existing one only a voter it did not have.
         const attaches = !holder || (o.mobile === row.voterMobile && holder.voter !== p.id);
         if (p.name !== o.name && (p.whole || p.some)) {

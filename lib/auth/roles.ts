@@ -31,6 +31,16 @@ export const COMPOUND_ROLES = [
   'guest',
 ] as const satisfies readonly AssignableRole[];
 
+/** Roles that speak for a compound: a new name that passes for one of theirs needs staff to confirm it. */
+export const OFFICIAL_ROLES = [
+  'branch_secretary',
+  'branch_member',
+  'committee_chair',
+  'committee_member',
+  'resident_rep',
+  'grid_worker',
+] as const satisfies readonly AssignableRole[];
+
 export type StaffRole = 'community_worker' | 'street_staff' | 'district_admin';
 
 /** The scope each assignable role is held at. */

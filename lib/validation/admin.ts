@@ -30,6 +30,8 @@ export const createAccountSchema = z.object({
   mobile,
   password: newPassword,
   partyMember: checkbox,
+  /** Staff have checked that a name like an official's belongs to someone else. */
+  confirmLookalike: checkbox,
 });
 
 /** An empty form field is an absent one. */

@@ -12,10 +12,12 @@ import {
   getPersonInReach,
   grantRole,
   listMembershipsOf,
+  officialsOf,
   revokeRole,
   setPassword,
 } from '@/db/queries/people';
 import type { ActionResult } from '@/lib/actions/result';
+import { lookalikeOfficial } from '@/lib/people/lookalike';
 import { actorOrFail, fail, failField, formToObject, invalid } from '@/lib/actions/server';
 import { type Actor, canCreateAccount, canManageRole, type GrantTarget, staffReach } from '@/lib/auth/permissions';
 import { type AssignableRole, ROLE_SCOPE, type ScopeType } from '@/lib/auth/roles';
@@ -58,11 +60,21 @@ export async function createAccountAction(
   if (canCreateAccount(who.actor)) return fail('forbidden');
   const parsed = createAccountSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
-  const { password, ...rest } = parsed.data;
+  const { password, confirmLookalike, ...rest } = parsed.data;
+  const reach = staffReach(who.actor);
+  const lookalike = lookalikeOfficial(rest.name, rest.mobile, officialsOf({ reach }));
+  if (lookalike && !confirmLookalike) {
+    const tr = await getTranslations('roles');
+    return failField('name', 'lookalikeOfficial', {
+      name: lookalike.name,
+      role: tr(lookalike.role as 'branch_secretary'),
+      compound: lookalike.compound,
+    });
+  }
   const res = createAccount(
     who.actor.personId,
-    { ...rest, passwordHash: await hash(password) },
-    staffReach(who.actor),
+    { ...rest, passwordHash: await hash(password), confirmedLookalike: Boolean(lookalike) },
+    reach,
     Date.now(),
   );
   if (!res.ok) {

@@ -38,6 +38,12 @@ export function CreateAccountForm() {
         <input type="checkbox" name="partyMember" className="size-5 accent-brand-700" />
         {t('partyMember')}
       </label>
+      {state && !state.ok && state.code === 'lookalikeOfficial' && (
+        <label className="flex min-h-11 items-center gap-3 rounded-lg bg-amber-50 p-3 text-amber-900 ring-1 ring-amber-200">
+          <input type="checkbox" name="confirmLookalike" className="size-5 accent-brand-700" />
+          {t('confirmLookalike')}
+        </label>
+      )}
       <FormStatus state={state} />
       {state?.ok && (
         <Link href={`/admin/people/${state.data.personId}`} className="block text-brand-700 underline">

@@ -118,16 +118,35 @@ export async function importUnitsAction(
     const errors = parsed.errors.map((e) => describeImportError(e, tr));
     return { ...(await fail('importFailed', { count: errors.length })), details: errors };
   }
-  const applied = applyUnitImport(ctx.actor.personId, ctx.compound.id, parsed.rows, staffReach(ctx.actor), Date.now());
+  const confirmed = form.get('confirmLookalike') === 'on';
+  const applied = applyUnitImport(
+    ctx.actor.personId,
+    ctx.compound.id,
+    parsed.rows,
+    staffReach(ctx.actor),
+    confirmed,
+    Date.now(),
+  );
   if (!applied.ok) {
+    const tr = await getTranslations('roles');
     const errors = applied.conflicts.map((c) => ({
       line: c.line,
       text:
         c.kind === 'registeredName'
           ? t('errors.registeredName', { line: c.line, mobile: c.mobile, name: c.registeredName })
-          : t(`errors.${c.kind}`, { line: c.line, mobile: c.mobile }),
+          : c.kind === 'lookalike'
+            ? t('errors.lookalike', {
+                line: c.line,
+                mobile: c.mobile,
+                name: c.official.name,
+                role: tr(c.official.role as 'branch_secretary'),
+              })
+            : t(`errors.${c.kind}`, { line: c.line, mobile: c.mobile }),
     }));
-    return { ...(await fail('importFailed', { count: errors.length })), details: errors };
+    // A name like an official's is one staff may confirm: the form then offers the confirmation.
+    const lookalikes = applied.conflicts.some((c) => c.kind === 'lookalike');
+    const failure = await fail('importFailed', { count: errors.length });
+    return { ...failure, code: lookalikes ? 'importLookalike' : failure.code, details: errors };
   }
   revalidatePath(`/admin/compounds/${ctx.compound.id}`);
   revalidatePath(`/c/${ctx.compound.id}`);

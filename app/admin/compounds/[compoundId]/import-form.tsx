@@ -28,6 +28,12 @@ export function ImportForm({ compoundId }: { compoundId: number }) {
           ))}
         </ul>
       )}
+      {state && !state.ok && state.code === 'importLookalike' && (
+        <label className="flex min-h-11 items-center gap-3 rounded-lg bg-amber-50 p-3 text-amber-900 ring-1 ring-amber-200">
+          <input type="checkbox" name="confirmLookalike" className="size-5 accent-brand-700" />
+          {t('confirmLookalike')}
+        </label>
+      )}
       <Button type="submit" disabled={pending}>
         {pending ? t('importing') : t('import')}
       </Button>
