@@ -461,11 +461,11 @@ describe('hostile input', () => {
     for (const t of [...actions, { name: 'importUnits', actor: '13800000011', call: importUnits }]) {
       actAs(personId(t.actor));
       for (const value of WRONG_TYPES) {
-        for (const args of [
+        for (const [fixture, input] of [
           [own, value as FormData],
           [{ ...own, compoundId: value as number }, new FormData()],
         ] as const) {
-          const answer = (await rolledBack(() => t.call(...args))) as { ok: unknown; message?: unknown };
+          const answer = (await rolledBack(() => t.call(fixture, input))) as { ok: unknown; message?: unknown };
           expect(typeof answer.ok, `${t.name}(${JSON.stringify(value)})`).toBe('boolean');
           if (answer.ok === false) expect(typeof answer.message).toBe('string');
         }
