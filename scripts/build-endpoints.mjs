@@ -1,14 +1,19 @@
 /**
- * Bundles the endpoints the production server answers before Next's router (today: casting a
- * ballot; docs/decisions/0009) into .next/yishi/, after `next build`. Run by `npm run build`.
+ * Bundles what the production server runs before Next's router — casting a ballot
+ * (docs/decisions/0009) and the guard against malformed requests (docs/decisions/0012) — into
+ * .next/yishi/, after `next build`. Run by `npm run build`.
  * The bundle holds the same TypeScript the route handler runs; only the native SQLite driver
  * stays outside, and 'server-only' (a guard for React bundles) becomes an empty module.
  */
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['app/api/compounds/[compoundId]/votes/[voteId]/ballots/fast-path.ts'],
-  outfile: '.next/yishi/fast-path.mjs',
+  entryPoints: {
+    'fast-path': 'app/api/compounds/[compoundId]/votes/[voteId]/ballots/fast-path.ts',
+    'http-guard': 'scripts/http-guard.ts',
+  },
+  outdir: '.next/yishi',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -50,9 +50,12 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const fast = await fastPath();
+  const fast = await bundled('fast-path.mjs', 'ballots go through Next');
+  const guard = await bundled('http-guard.mjs', 'malformed requests are not screened');
   const server = http
     .createServer((req, res) => {
+      // Malformed requests are answered here: Next would make 500s of them (docs/decisions/0012).
+      if (guard?.screenRequest(req, res)) return;
       // Casting a ballot is answered here, by the same code as its route, without Next's pipeline.
       if (fast?.isBallotPost(req.method, req.url)) {
         fast.serveBallot(req, res);
@@ -65,6 +68,7 @@ if (cluster.isPrimary && workers > 1) {
         console.log(`[yishi] ready on http://${hostname}:${port} (${workers} worker${workers > 1 ? 's' : ''})`);
       }
     });
+  guard?.guardServer(server);
   // Stop taking requests, let those in flight be answered (their writes committed), then leave; at most 5 s.
   for (const signal of cluster.isWorker ? ['SIGTERM'] : ['SIGTERM', 'SIGINT']) {
     process.once(signal, () => {
@@ -75,13 +79,13 @@ if (cluster.isPrimary && workers > 1) {
   }
 }
 
-/** The endpoints bundled by `npm run build` (scripts/build-endpoints.mjs); without them Next answers everything. */
-async function fastPath() {
+/** A module bundled by `npm run build` (scripts/build-endpoints.mjs); without it Next answers everything. */
+async function bundled(file, withoutIt) {
   try {
-    return await import(new URL('../.next/yishi/fast-path.mjs', import.meta.url).href);
+    return await import(new URL(`../.next/yishi/${file}`, import.meta.url).href);
   } catch (error) {
     if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    console.warn('[yishi] .next/yishi/fast-path.mjs is missing (npm run build makes it); ballots go through Next');
+    console.warn(`[yishi] .next/yishi/${file} is missing (npm run build makes it); ${withoutIt}`);
     return null;
   }
 }
