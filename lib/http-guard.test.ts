@@ -69,11 +69,19 @@ describe('requests refused before Next (Trust II)', () => {
     expect(statusOf({ method: 'PROPFIND' })).toBe(405);
     expect(statusOf({ url: '*' })).toBe(400);
     expect(statusOf({ url: 'http://evil.example/c/1' })).toBe(400);
-    for (const host of ['', '[::1', 'a b', '\u00ff', '127.0.0.1:99999', 'evil.example/x']) {
+    for (const host of ['', '[::1', 'a b', '127.0.0.1:99999', 'evil.example/x', '%E0', 'a@b', 'a\\b']) {
       expect(isValidHost(host), host).toBe(false);
       expect(statusOf({ headers: { host } }), host).toBe(400);
     }
-    for (const host of ['localhost', 'localhost:3000', 'yishi.example', '[::1]:80', '10.0.0.1']) {
+    for (const host of [
+      'localhost',
+      'localhost:3000',
+      'yishi.example',
+      '[::1]:80',
+      '10.0.0.1',
+      'my_app:3000',
+      'a.example.',
+    ]) {
       expect(isValidHost(host), host).toBe(true);
     }
     expect(statusOf({ headers: { 'x-forwarded-host': '%E0' } })).toBe(400);

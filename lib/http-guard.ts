@@ -23,13 +23,17 @@ export interface Refusal {
 /** The methods Next's route handlers and pages know; any other is refused here. */
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-/** host or host:port, host a DNS name, IPv4 or bracketed IPv6; port 0–65535. */
-const HOST =
-  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
-
+/**
+ * A Host (or X-Forwarded-Host) Next and next-auth can build a URL from: host or host:port, as the
+ * URL parser reads it (so docker-style names with "_" pass, and "[::1" or port 99999 do not).
+ */
 export function isValidHost(value: string): boolean {
-  const m = HOST.exec(value);
-  return m !== null && (m[1] === undefined || Number(m[1]) <= 65_535);
+  if (value === '' || /[\s/\\?#@]/.test(value)) return false;
+  try {
+    return new URL(`http://${value}`).host !== '';
+  } catch {
+    return false;
+  }
 }
 
 function header(req: RequestHead, name: string): string | undefined {

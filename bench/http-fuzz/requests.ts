@@ -130,7 +130,11 @@ export function generate(r: Random, ctx: FuzzContext, family: Family): RawReques
       if (pick === 0) headers.push(['x-long', 'a'.repeat(r.int(4_000, 40_000))]);
       if (pick === 1) headers.push(['cookie', `next-auth.session-token=${r.pick(NASTY)}${'x'.repeat(r.int(0, 5000))}`]);
       if (pick === 2) headers.push(['accept-language', r.pick(NASTY)], ['cookie', `locale=${r.pick(NASTY)}`]);
-      if (pick === 3) headers[0] = ['host', r.pick(['', 'evil.example', '[::1', 'a b', '\u00ff', '127.0.0.1:99999'])];
+      if (pick === 3)
+        headers[0] = [
+          'host',
+          r.pick(['', 'evil.example', '[::1', 'a b', '\u00ff', '127.0.0.1:99999', 'my_app:3000', 'x.example.', 'a%41']),
+        ];
       if (pick === 4)
         headers.push(['x-forwarded-host', r.pick(NASTY)], ['x-forwarded-proto', r.pick(['https', 'x', ''])]);
       if (pick === 5) headers.push(['rsc', '1'], ['next-router-state-tree', r.pick(NASTY)]);
