@@ -1,7 +1,8 @@
 /**
  * Bundles what the production server (scripts/serve.mjs) runs before Next's router into
- * .next/yishi/, after `next build`: the ballot endpoint (docs/decisions/0009) and the rule that
- * says who the client is (docs/decisions/0014). Run by `npm run build`.
+ * .next/yishi/, after `next build`: the ballot endpoint (docs/decisions/0009), the rule that says
+ * who the client is (docs/decisions/0014) and the guard against malformed requests
+ * (docs/decisions/0015). Run by `npm run build`.
  * The bundle holds the same TypeScript the route handler runs; only the native SQLite driver
  * stays outside, and 'server-only' (a guard for React bundles) becomes an empty module.
  */
@@ -11,6 +12,7 @@ await build({
   entryPoints: {
     'fast-path': 'app/api/compounds/[compoundId]/votes/[voteId]/ballots/fast-path.ts',
     'client-address': 'lib/auth/pin-client-address.ts',
+    'http-guard': 'scripts/http-guard.ts',
   },
   outdir: '.next/yishi',
   outExtension: { '.js': '.mjs' },

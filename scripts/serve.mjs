@@ -54,10 +54,17 @@ if (cluster.isPrimary && workers > 1) {
   await app.prepare();
   const pinClientAddress = await clientAddressRule();
   const fast = await fastPath();
+  const guard = await bundled('http-guard');
+  if (!guard)
+    console.warn(
+      '[yishi] .next/yishi/http-guard.mjs is missing (npm run build makes it); malformed requests are not screened',
+    );
   const server = http
     .createServer((req, res) => {
       // Before anything reads it: the one address the client really has (docs/decisions/0014).
       pinClientAddress(req);
+      // Malformed requests are answered here: Next would make 500s of them (docs/decisions/0015).
+      if (guard?.screenRequest(req, res)) return;
       // Casting a ballot is answered here, by the same code as its route, without Next's pipeline.
       if (fast?.isBallotPost(req.method, req.url)) {
         fast.serveBallot(req, res);
@@ -70,6 +77,7 @@ if (cluster.isPrimary && workers > 1) {
         console.log(`[yishi] ready on http://${hostname}:${port} (${workers} worker${workers > 1 ? 's' : ''})`);
       }
     });
+  guard?.guardServer(server);
   // Stop taking requests, let those in flight be answered (their writes committed), then leave; at most 5 s.
   for (const signal of cluster.isWorker ? ['SIGTERM'] : ['SIGTERM', 'SIGINT']) {
     process.once(signal, () => {

@@ -19,6 +19,8 @@ echo "── type check"; node_modules/.bin/tsc --noEmit
 echo "── lint"; node_modules/.bin/biome check .
 echo "── unit tests"; node_modules/.bin/vitest run
 echo "── build"; npm run build
+# Hostile requests over raw HTTP against the production server, 2,000 of them (npm run fuzz:http sends 20,000).
+echo "── HTTP fuzzing"; HTTP_FUZZ_REQUESTS=2000 node --conditions=react-server --import tsx bench/http-fuzz.ts
 echo "── browser tests"; node_modules/.bin/playwright test
 # Crash safety, small: five SIGKILLs while ballots are cast (npm run bench:crash does twenty).
 echo "── crash safety"; CRASH_KILLS=5 CRASH_HOLDERS=1500 node --conditions=react-server --import tsx bench/crash.ts

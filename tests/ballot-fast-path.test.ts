@@ -124,6 +124,27 @@ describe('the ballot fast path', () => {
     expect(one<{ n: number }>(sql`select count(*) as n from ballots`).n).toBe(before);
   });
 
+  it('a path whose percent-encoding is malformed is a 400 with a message, not a 500 (Trust II)', async () => {
+    const cookie = await cookieOf('13800000007');
+    const body = JSON.stringify({ voterKey: `p:${personId('13800000007')}`, choice: ['agree'] });
+    for (const path of [
+      '/api/compounds/%E0%A4%A/votes/1/ballots',
+      `/api/compounds/${compoundId}/votes/%ZZ/ballots`,
+      `/api/compounds/%/votes/${voteId}/ballots`,
+    ]) {
+      const answer = await post(body, { cookie }, path);
+      expect(answer).toMatchObject({ status: 400, body: { ok: false, message: expect.any(String) } });
+    }
+    // Well-formed encoding still decodes to the ids: every digit percent-encoded, and the ballot is cast.
+    const encode = (n: number) => [...String(n)].map((d) => `%3${d}`).join('');
+    const encoded = await post(
+      body,
+      { cookie },
+      `/api/compounds/${encode(compoundId)}/votes/${encode(voteId)}/ballots`,
+    );
+    expect(encoded.status).toBe(201);
+  });
+
   it('refuses what is not a small JSON object', async () => {
     const cookie = await cookieOf('13800000007');
     expect((await post('voterKey=x', { cookie, 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(

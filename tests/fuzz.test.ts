@@ -514,7 +514,30 @@ afterAll(() => {
   teardownDatabase();
 });
 
+/** What a forged server action request can decode to in place of a form, or of a compound id. */
+const WRONG_TYPES: unknown[] = [undefined, null, 'x', 0, -1, true, {}, [], [1], { get: 1 }, '$K1'];
+
 describe('hostile input', () => {
+  it('every action answers arguments of the wrong type with a refusal, never an exception', async () => {
+    const actions = TARGETS.filter((t) => !/^(GET|POST) |^(importUnits|setLocale)$/.test(t.name));
+    const importUnits = (_f: Fixture, d: FormData) => fx.compoundAdmin.importUnitsAction(own.compoundId, null, d);
+    for (const t of [...actions, { name: 'importUnits', actor: '13800000011', call: importUnits }]) {
+      actAs(personId(t.actor));
+      for (const value of WRONG_TYPES) {
+        for (const [fixture, input] of [
+          [own, value as FormData],
+          [{ ...own, compoundId: value as number }, new FormData()],
+        ] as const) {
+          const answer = (await rolledBack(() => t.call(fixture, input))) as { ok: unknown; message?: unknown };
+          expect(typeof answer.ok, `${t.name}(${JSON.stringify(value)})`).toBe('boolean');
+          if (answer.ok === false) expect(typeof answer.message).toBe('string');
+        }
+      }
+    }
+    // setLocale takes a string, and ignores anything else.
+    for (const value of WRONG_TYPES) await expect(fx.locale.setLocale(value as string)).resolves.toBeUndefined();
+  });
+
   for (const t of TARGETS) {
     it(`${t.name} survives ${RUNS} generated inputs`, async () => {
       const actor = personId(t.actor);

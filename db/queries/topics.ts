@@ -4,6 +4,7 @@ import type { Role } from '@/lib/auth/roles';
 import type { TopicCategory } from '@/lib/topics/categories';
 import type { PositionParty } from '@/lib/topics/rules';
 import { escapeLike } from './like';
+import { ftsPhrase, searchableText } from './search-text';
 import { getDb } from '../client';
 import { auditLog, buildings, people, propertyCompanies, topicPhotos, topics } from '../schema';
 
@@ -21,11 +22,13 @@ export interface TopicFilters {
 /**
  * Search that works for Chinese: FTS5 trigram for 3+ characters (one quoted phrase, so user text
  * cannot inject FTS syntax), LIKE on the base table for 1–2 characters, which trigram cannot match.
+ * Text that is only control characters searches for nothing, i.e. filters nothing.
  */
-function searchCondition(q: string): SQL {
+function searchCondition(raw: string): SQL | undefined {
+  const q = searchableText(raw);
+  if (!q) return undefined;
   if ([...q].length >= 3) {
-    const phrase = `"${q.replaceAll('"', '""')}"`;
-    return sql`${topics.id} in (select rowid from topics_fts where topics_fts match ${phrase})`;
+    return sql`${topics.id} in (select rowid from topics_fts where topics_fts match ${ftsPhrase(q)})`;
   }
   const pattern = `%${escapeLike(q)}%`;
   return or(

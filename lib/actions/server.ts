@@ -39,11 +39,26 @@ export async function actorOrFail(): Promise<{ actor: Actor } | { failure: Failu
   return actor ? { actor } : { failure: await fail('signedOut') };
 }
 
+/**
+ * An action's arguments are whatever the client sent, whatever their declared types (React decodes
+ * them from the request body): a "form" that is not a FormData reads as an empty one, which
+ * validation then refuses like a blank form.
+ */
+export function formOf(form: unknown): FormData {
+  return form instanceof FormData ? form : new FormData();
+}
+
+/** One field of a form (see formOf), or null. */
+export function fieldOf(form: unknown, name: string): FormDataEntryValue | null {
+  return formOf(form).get(name);
+}
+
 /** FormData as a plain object; repeated keys (checkbox groups) become arrays. */
-export function formToObject(form: FormData, arrays: readonly string[] = []): Record<string, unknown> {
+export function formToObject(form: unknown, arrays: readonly string[] = []): Record<string, unknown> {
+  const data = formOf(form);
   const out: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v) => typeof v === 'string');
+  for (const key of new Set(data.keys())) {
+    const all = data.getAll(key).filter((v) => typeof v === 'string');
     out[key] = arrays.includes(key) ? all : all[0];
   }
   for (const key of arrays) out[key] ??= [];

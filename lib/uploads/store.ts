@@ -52,8 +52,9 @@ export async function readPhoto(compoundId: number, file: string): Promise<Buffe
 }
 
 /** Reads the uploaded files of a form field, at most `max` + 1 (so "too many" can be told apart). */
-export async function readUploads(form: FormData, field: string, max: number) {
-  const files = form.getAll(field).filter((f): f is File => f instanceof File && f.size > 0);
+export async function readUploads(form: unknown, field: string, max: number) {
+  const all = form instanceof FormData ? form.getAll(field) : [];
+  const files = all.filter((f): f is File => f instanceof File && f.size > 0);
   return Promise.all(
     files
       .slice(0, max + 1)

@@ -1,5 +1,5 @@
 import { healthCheck } from '@/db/queries/health';
-import { json } from '@/lib/http';
+import { json, otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +12,5 @@ export function GET() {
     return json({ ok: false }, 503);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET, HEAD');

@@ -13,14 +13,15 @@ import {
 import { applyUnitImport, buildingNames, type ImportSummary } from '@/db/queries/register';
 import type { ActionResult, Translate } from '@/lib/actions/result';
 import {
-  type CompoundContext,
-  type Failure,
   fail,
   failField,
+  fieldOf,
   formToObject,
   inCompound,
   invalid,
   isFailure,
+  type CompoundContext,
+  type Failure,
 } from '@/lib/actions/server';
 import { canAdministerCompound, staffReach } from '@/lib/auth/permissions';
 import { parseUnitsCsv } from '@/lib/import/units-csv';
@@ -106,7 +107,7 @@ export async function importUnitsAction(
 ): Promise<Result<ImportReport>> {
   const ctx = await administrable(compoundId);
   if (isFailure(ctx)) return ctx;
-  const file = form.get('file');
+  const file = fieldOf(form, 'file');
   if (!(file instanceof File) || file.size === 0) return failField('file', 'fileMissing');
   if (file.size > MAX_IMPORT_BYTES) return failField('file', 'fileTooLarge', { mb: 5 });
   const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());

@@ -1,5 +1,5 @@
 import { sqlStatementCount } from '@/db/client';
-import { json } from '@/lib/http';
+import { json, otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +9,5 @@ export function GET() {
   if (count === null) return new Response('Not found', { status: 404 });
   return json({ count });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET, HEAD');

@@ -4,6 +4,7 @@ import { parseId } from '@/lib/auth/guards';
 import { canViewCompound } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { readPhoto } from '@/lib/uploads/store';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,3 +30,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ photoId: strin
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET, HEAD');

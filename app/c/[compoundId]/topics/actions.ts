@@ -6,7 +6,16 @@ import { buildingNames } from '@/db/queries/register';
 import { cosignTopic, raiseTopic, setFollow, applyTopicMove } from '@/db/queries/topic-writes';
 import { getTopic } from '@/db/queries/topics';
 import type { ActionResult } from '@/lib/actions/result';
-import { fail, failField, formToObject, inCompound, invalid, isFailure, topicInCompound } from '@/lib/actions/server';
+import {
+  fail,
+  failField,
+  fieldOf,
+  formToObject,
+  inCompound,
+  invalid,
+  isFailure,
+  topicInCompound,
+} from '@/lib/actions/server';
 import { MERGE_TARGET_STATES, planMove } from '@/lib/topics/lifecycle';
 import { canCosign, canFollow, canRaiseTopic } from '@/lib/topics/rules';
 import { checkPhotos, MAX_PHOTOS } from '@/lib/uploads/sniff';
@@ -61,7 +70,7 @@ export async function raiseTopicAction(
 }
 
 export async function cosignAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const denied = canCosign(ctx.roles, ctx.topic, ctx.actor.personId, ctx.topic.cosigned);
   if (denied) return fail(denied);
@@ -73,11 +82,11 @@ export async function cosignAction(compoundId: number, _prev: Result | null, for
 }
 
 export async function followAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const denied = canFollow(ctx.roles);
   if (denied) return fail(denied);
-  const follow = form.get('follow') === '1';
+  const follow = fieldOf(form, 'follow') === '1';
   setFollow(ctx.topic.id, ctx.actor.personId, follow, Date.now());
   revalidateTopic(ctx.compound.id, ctx.topic.id);
   return { ok: true, data: null, message: (await getTranslations('topics'))(follow ? 'followed' : 'unfollowed') };
@@ -85,7 +94,7 @@ export async function followAction(compoundId: number, _prev: Result | null, for
 
 /** Step 2: the secretary (or the committee chair) accepts, rejects, merges or routes a raised topic. */
 export async function reviewAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = reviewSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);

@@ -7,7 +7,7 @@ import { buildingNames } from '@/db/queries/register';
 import { getTopic } from '@/db/queries/topics';
 import { closeVote, confirmPaperBallot, enterPaperBallot, findBallot, findVoter, openVote } from '@/db/queries/votes';
 import type { ActionResult } from '@/lib/actions/result';
-import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
+import { fail, failField, fieldOf, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
 import { planMove } from '@/lib/topics/lifecycle';
 import { canCloseVote, canConfirmPaper, canEnterPaper, canOpenVote, checkChoice } from '@/lib/voting/rules';
 import { confirmPaperSchema, openVoteSchema, paperSchema } from '@/lib/validation/votes';
@@ -79,7 +79,7 @@ export async function castBallotAction(
 ): Promise<ActionResult<{ receiptCode: string }>> {
   const result = await submitBallot(compoundId, formToObject(form, ['choice']));
   if (!result.ok) return result;
-  revalidatePath(`/c/${compoundId}/votes/${String(form.get('voteId'))}`);
+  revalidatePath(`/c/${compoundId}/votes/${String(fieldOf(form, 'voteId'))}`);
   const { receiptCode, changed } = result.data;
   const t = await getTranslations('votes');
   return { ok: true, data: { receiptCode }, message: t(changed ? 'changed' : 'cast', { code: receiptCode }) };
@@ -91,7 +91,7 @@ export async function enterPaperAction(
   _prev: ActionResult | null,
   form: FormData,
 ): Promise<ActionResult> {
-  const ctx = await voteContext(compoundId, form.get('voteId'));
+  const ctx = await voteContext(compoundId, fieldOf(form, 'voteId'));
   if (isFailure(ctx)) return ctx;
   const denied = canEnterPaper(ctx.roles, ctx.vote);
   if (denied) return fail(denied);
@@ -122,7 +122,7 @@ export async function confirmPaperAction(
   _prev: ActionResult | null,
   form: FormData,
 ): Promise<ActionResult> {
-  const ctx = await voteContext(compoundId, form.get('voteId'));
+  const ctx = await voteContext(compoundId, fieldOf(form, 'voteId'));
   if (isFailure(ctx)) return ctx;
   const parsed = confirmPaperSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
@@ -146,7 +146,7 @@ export async function closeVoteAction(
   _prev: ActionResult | null,
   form: FormData,
 ): Promise<ActionResult> {
-  const ctx = await voteContext(compoundId, form.get('voteId'));
+  const ctx = await voteContext(compoundId, fieldOf(form, 'voteId'));
   if (isFailure(ctx)) return ctx;
   const now = Date.now();
   const denied = canCloseVote(ctx.roles, ctx.vote, now);

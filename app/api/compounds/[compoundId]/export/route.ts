@@ -4,7 +4,7 @@ import { compoundInScope } from '@/lib/auth/guards';
 import { canViewRegister } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { exportCsv } from '@/lib/export/csv';
-import { API_HEADERS, json } from '@/lib/http';
+import { API_HEADERS, json, otherMethods } from '@/lib/http';
 import { shanghaiDay } from '@/lib/time';
 import { exportRangeSchema } from '@/lib/validation/followthrough';
 
@@ -74,3 +74,5 @@ export async function GET(req: Request, ctx: { params: Promise<{ compoundId: str
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET, HEAD');

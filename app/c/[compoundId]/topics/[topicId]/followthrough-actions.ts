@@ -21,7 +21,16 @@ import {
   recordDecision,
 } from '@/db/queries/followthrough';
 import type { ActionResult } from '@/lib/actions/result';
-import { fail, failField, formToObject, inCompound, invalid, isFailure, topicInCompound } from '@/lib/actions/server';
+import {
+  fail,
+  failField,
+  fieldOf,
+  formToObject,
+  inCompound,
+  invalid,
+  isFailure,
+  topicInCompound,
+} from '@/lib/actions/server';
 import { companyIdsOf } from '@/lib/auth/permissions';
 import {
   canEscalate,
@@ -65,7 +74,7 @@ async function done(compoundId: number, topicId: number, key: Key): Promise<Resu
 
 /** Step 5: the secretary records the decision, the vote it rests on, who carries it out and by when. */
 export async function recordDecisionAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const plan = planMove('record_decision', ctx.topic.status, ctx.roles);
   if (!plan.ok) return fail(plan.reason === 'not_allowed' ? 'cannotDecide' : 'wrongState');
@@ -100,7 +109,7 @@ export async function recordDecisionAction(compoundId: number, _prev: Result | n
 
 /** Step 5: publication (公示) for the compound's notice period. */
 export async function publishDecisionAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const plan = planMove('publish_decision', ctx.topic.status, ctx.roles);
   if (!plan.ok) return fail(plan.reason === 'not_allowed' ? 'cannotDecide' : 'wrongState');
@@ -121,7 +130,7 @@ export async function publishDecisionAction(compoundId: number, _prev: Result | 
 
 /** A resident objects to a published decision during the notice period. */
 export async function objectAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = objectionSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
@@ -177,7 +186,7 @@ export async function answerObjectionAction(compoundId: number, _prev: Result | 
 
 /** Step 6: the responsible party accepts the task (a decision's or a small matter's). */
 export async function acceptTaskAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = acceptTaskSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
@@ -201,7 +210,7 @@ export async function acceptTaskAction(compoundId: number, _prev: Result | null,
 
 /** Progress (text, photos, percent) or completion with evidence, by the responsible party only. */
 async function update(compoundId: number, form: FormData, complete: boolean): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const task = findTask(ctx.topic.id);
   const denied = task ? canReportProgress(ctx.roles, companyIdsOf(ctx.actor), ctx.topic, task) : 'notResponsible';
@@ -263,7 +272,7 @@ export async function completeTaskAction(compoundId: number, _prev: Result | nul
 
 /** Step 7: residents rate the work 1–5 during the rating period, once per round. */
 export async function rateAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = ratingSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);
@@ -287,7 +296,7 @@ export async function rateAction(compoundId: number, _prev: Result | null, form:
 
 /** 大事全网联动: the secretary sends a matter the compound cannot settle to its community. */
 export async function escalateAction(compoundId: number, _prev: Result | null, form: FormData): Promise<Result> {
-  const ctx = await topicInCompound(compoundId, form.get('topicId'));
+  const ctx = await topicInCompound(compoundId, fieldOf(form, 'topicId'));
   if (isFailure(ctx)) return ctx;
   const parsed = escalateSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(parsed.error);

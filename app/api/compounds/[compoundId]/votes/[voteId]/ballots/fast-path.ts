@@ -53,6 +53,15 @@ function sayIn(wanted: string | undefined): Say {
   return say;
 }
 
+/** A path segment as Next would hand it to the route, or null when its percent-encoding is malformed. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json', ...API_HEADERS, ...headers });
   res.end(body);
@@ -62,6 +71,11 @@ export async function serveBallot(req: IncomingMessage, res: ServerResponse): Pr
   try {
     const m = PATH.exec(req.url ?? '');
     if (!m) return send(res, 404, '{"ok":false,"message":"Not found"}');
+    const compoundId = decodeSegment(m[1] ?? '');
+    const voteId = decodeSegment(m[2] ?? '');
+    if (compoundId === null || voteId === null) {
+      return send(res, 400, '{"ok":false,"message":"Malformed percent-encoding in the path"}');
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
@@ -74,8 +88,8 @@ export async function serveBallot(req: IncomingMessage, res: ServerResponse): Pr
     const answer = await answerBallot(
       req.headers['content-type'] ?? null,
       Buffer.concat(chunks).toString('utf8'),
-      decodeURIComponent(m[1] ?? ''),
-      decodeURIComponent(m[2] ?? ''),
+      compoundId,
+      voteId,
       async () => {
         const sid = token ? await sessionIdFromToken(token, authSecret()) : null;
         return sid ? actorOfSession(sid, Date.now()) : null;

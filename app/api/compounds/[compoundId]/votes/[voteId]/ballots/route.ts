@@ -1,6 +1,6 @@
 import { requestSay } from '@/app/c/[compoundId]/votes/ballot';
 import { getActor } from '@/lib/auth/session';
-import { json } from '@/lib/http';
+import { json, otherMethods } from '@/lib/http';
 import { answerBallot } from './answer';
 
 export const dynamic = 'force-dynamic';
@@ -18,3 +18,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ compoundId: st
   );
   return json(answer.body, answer.status);
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

@@ -3,7 +3,7 @@ import { getVote, listReceipts } from '@/db/queries/votes';
 import { compoundInScope, parseId } from '@/lib/auth/guards';
 import { getActor } from '@/lib/auth/session';
 import { exportCsv } from '@/lib/export/csv';
-import { API_HEADERS, json } from '@/lib/http';
+import { API_HEADERS, json, otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,3 +38,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ compoundId: st
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET, HEAD');
