@@ -17,7 +17,7 @@ export async function register() {
   // With several workers (scripts/serve.mjs) only the first runs the clock; its moves are
   // compare-and-set anyway, so a second clock could never move anything twice.
   if ((process.env.YISHI_WORKER ?? '1') === '1') {
-    const { startClock } = await import('./lib/jobs/clock');
+    const { startClock } = await import('./server/clock');
     startClock();
   }
 }

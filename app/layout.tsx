@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { unreadCount } from '@/db/queries/notifications';
-import { getActor } from '@/lib/auth/session';
+import { unreadCount } from '@/db/notifications/notifications';
+import { getActor } from '@/server/auth/session';
 import { ClientMessages } from './_components/client-messages';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { listVisibleCompounds, scopeNames } from '@/db/queries/places';
+import { listVisibleCompounds, scopeNames } from '@/db/places/places';
 import { isStaff, rolesIn } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/server/auth/session';
 import { RoleBadges } from './_components/badges';
 import { buttonClass } from './_components/button';
 

@@ -8,14 +8,14 @@
  * (environment: DATABASE_PATH, NEXTAUTH_SECRET).
  */
 import http from 'node:http';
-import { loadSessionActor } from '../db/queries/auth';
-import { findScope, loadDashboard } from '../db/queries/dashboard';
-import { listCommentPage } from '../db/queries/discussion';
-import { companyTasks, getFollowThrough } from '../db/queries/followthrough';
-import { unreadCount } from '../db/queries/notifications';
-import { findCompoundPlace, listBuildings } from '../db/queries/places';
-import { getTopic, listTopics, topicSideData, rolesOfPeople, topicTimeline } from '../db/queries/topics';
-import { castBallot, countReceipts, getVote, listReceipts, myVoterRows, voteTurnout } from '../db/queries/votes';
+import { loadSessionActor } from '../db/auth/sessions';
+import { findScope, loadDashboard } from '../db/dashboard/dashboard';
+import { listCommentPage } from '../db/discussion/discussion';
+import { companyTasks, getFollowThrough } from '../db/followthrough/followthrough';
+import { unreadCount } from '../db/notifications/notifications';
+import { findCompoundPlace, listBuildings } from '../db/places/places';
+import { getTopic, listTopics, topicSideData, rolesOfPeople, topicTimeline } from '../db/topics/read';
+import { castBallot, countReceipts, getVote, listReceipts, myVoterRows, voteTurnout } from '../db/voting/votes';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '../lib/auth/jwe';
 import { type Actor, canViewCompound, companyIdsOf, dashboardView } from '../lib/auth/permissions';
 import { parsePeriod } from '../lib/dashboard/figures';

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GENESIS_HASH, hashAuditEntry } from '../lib/audit/hash';
 import { chineseName, createRandom } from '../lib/random';
-import { tick } from '../lib/jobs/clock';
+import { tick } from '../server/clock';
 import { TOPIC_CATEGORIES } from '../lib/topics/categories';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -77,7 +77,7 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { getDb } = await import('../db/client');
   const { migrateDatabase } = await import('../db/migrate');
-  const { openVote, closeVote } = await import('../db/queries/votes');
+  const { openVote, closeVote } = await import('../db/voting/votes');
   const db = getDb();
   migrateDatabase(db);
   const raw = db.$client;

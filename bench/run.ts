@@ -297,7 +297,7 @@ async function counting() {
   freshCopy();
   process.env.DATABASE_PATH = path.join(RUN, 'yishi.db');
   const { getDb } = await import('../db/client');
-  const { closeVote } = await import('../db/queries/votes');
+  const { closeVote } = await import('../db/voting/votes');
   const db = getDb();
   const voters = db.$client
     .prepare('select voter_key as k, person_id as p from vote_voters where vote_id = ? order by voter_key')
@@ -325,7 +325,7 @@ async function counting() {
 
   // The district dashboard computed without its per-version memo: what each view would cost if the
   // database changed between every two views (median of five).
-  const { computeDashboard, findScope } = await import('../db/queries/dashboard');
+  const { computeDashboard, findScope } = await import('../db/dashboard/dashboard');
   const { parsePeriod } = await import('../lib/dashboard/figures');
   const district = findScope('district', manifest.districtId);
   const dashboardRuns: number[] = [];

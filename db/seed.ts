@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { chineseName, createRandom, type Random } from '../lib/random';
 import type { AssignableRole, GuestKind, ScopeType } from '../lib/auth/roles';
 import type { Db } from './client';
-import { appendAudit } from './queries/audit';
+import { appendAudit } from './audit/append';
 import * as s from './schema';
 
 /** Every demo account's password; listed in the README. */

@@ -6,7 +6,7 @@
  *   answers whether the chain still has the hash a notice board published for that entry.
  * Exit 1 on any broken link, changed entry or edited anchor.
  */
-import { verifyAuditTrail, verifyTypedHash } from '../db/audit-verify';
+import { verifyAuditTrail, verifyTypedHash } from '../db/audit/verify';
 import { normaliseTypedHash } from '../lib/audit/anchors';
 
 const USAGE = `usage: npm run audit:verify [-- --anchors <file>]...

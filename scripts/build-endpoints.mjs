@@ -10,9 +10,9 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: {
-    'fast-path': 'app/api/compounds/[compoundId]/votes/[voteId]/ballots/fast-path.ts',
-    'client-address': 'lib/auth/pin-client-address.ts',
-    'http-guard': 'scripts/http-guard.ts',
+    'fast-path': 'server/voting/fast-path.ts',
+    'client-address': 'server/http/pin-client-address.ts',
+    'http-guard': 'server/http/guard.ts',
   },
   outdir: '.next/yishi',
   outExtension: { '.js': '.mjs' },

@@ -7,7 +7,7 @@
  * rehearsals: `--at` / `--advance-days` run it as if it were that time, and `--topic` limits the
  * follow-through timers to one topic (votes are then left to the server's own clock).
  */
-import { tick } from '../lib/jobs/clock';
+import { tick } from '../server/clock';
 
 const DAY = 86_400_000;
 

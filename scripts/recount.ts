@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { openDatabase, resolveDatabasePath } from '../db/client';
-import { countInputOf, hashResult } from '../db/queries/votes';
+import { countInputOf, hashResult } from '../db/voting/votes';
 import { votes } from '../db/schema';
 import { countVote } from '../lib/voting/count';
 

@@ -9,24 +9,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appendPendingAnchors, anchorFileOfDb } from '../db/anchor-file';
-import { verifyAuditTrail, verifyTypedHash } from '../db/audit-verify';
+import { appendPendingAnchors, anchorFileOfDb } from '../db/audit/anchor-file';
+import { verifyAuditTrail, verifyTypedHash } from '../db/audit/verify';
 import { backupDatabase, restoreDatabase } from '../db/backup';
 import { type Db, getDb, openDatabase, writeTransaction } from '../db/client';
-import { allAnchors, anchorChain, latestAnchor } from '../db/queries/anchors';
-import { appendAudit } from '../db/queries/audit';
-import { closeVote } from '../db/queries/votes';
+import { allAnchors, anchorChain, latestAnchor } from '../db/audit/anchors';
+import { appendAudit } from '../db/audit/append';
+import { closeVote } from '../db/voting/votes';
 import { anchorLabel } from '../lib/audit/anchor-report';
 import { type Anchor, anchorLine, hashGroups, readAnchorText } from '../lib/audit/anchors';
 import { GENESIS_HASH, hashAuditEntry } from '../lib/audit/hash';
-import { tick } from '../lib/jobs/clock';
+import { tick } from '../server/clock';
 import { one, rolledBack, setupDatabase, teardownDatabase } from './harness';
 
 vi.mock('next/cache', () => import('./mocks/next-cache'));
 vi.mock('next/headers', () => import('./mocks/next-headers'));
 vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
-vi.mock('@/lib/auth/session', () => import('./mocks/session'));
-vi.mock('@/lib/auth/token', () => import('./mocks/token'));
+vi.mock('@/server/auth/session', () => import('./mocks/session'));
+vi.mock('@/server/auth/token', () => import('./mocks/token'));
 
 const { build } = await import('./action-fixtures');
 

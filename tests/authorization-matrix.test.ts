@@ -22,8 +22,8 @@ import {
 vi.mock('next/cache', () => import('./mocks/next-cache'));
 vi.mock('next/headers', () => import('./mocks/next-headers'));
 vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
-vi.mock('@/lib/auth/session', () => import('./mocks/session'));
-vi.mock('@/lib/auth/token', () => import('./mocks/token'));
+vi.mock('@/server/auth/session', () => import('./mocks/session'));
+vi.mock('@/server/auth/token', () => import('./mocks/token'));
 
 const {
   account,
@@ -568,7 +568,7 @@ describe('authorization matrix', () => {
 
 // ── Dashboards: who may open which, and how much of it ──
 
-const { requireDashboard } = await import('@/app/d/load');
+const { requireDashboard } = await import('@/server/dashboard');
 
 type View = 'full' | 'public' | 'notFound' | 'signedOut';
 const RUNS_COMPOUND: Label[] = ['secretary', 'chair', 'member', 'grid', 'property'];

@@ -13,14 +13,14 @@ import { actAs, one, personId, setupDatabase, teardownDatabase, who } from './ha
 vi.mock('next/cache', () => import('./mocks/next-cache'));
 vi.mock('next/headers', () => import('./mocks/next-headers'));
 vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
-vi.mock('@/lib/auth/session', () => import('./mocks/session'));
-vi.mock('@/lib/auth/token', () => import('./mocks/token'));
+vi.mock('@/server/auth/session', () => import('./mocks/session'));
+vi.mock('@/server/auth/token', () => import('./mocks/token'));
 
 const SECRET = 'fast-path-test-secret-fast-path-test-secret-0123';
 process.env.NEXTAUTH_SECRET = SECRET;
 
 const { build } = await import('./action-fixtures');
-const { isBallotPost, serveBallot } = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/ballots/fast-path');
+const { isBallotPost, serveBallot } = await import('@/server/voting/fast-path');
 const { sql } = await import('drizzle-orm');
 
 let server: http.Server;

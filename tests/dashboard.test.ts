@@ -12,7 +12,7 @@ import {
   scopePlaces,
   stageDurations,
   topicAggregates,
-} from '../db/queries/dashboard';
+} from '../db/dashboard/dashboard';
 import {
   byCategory,
   FIGURE_KEYS,

@@ -19,14 +19,14 @@ import {
   recordDecision,
   settleEscalation,
   companyTasks,
-} from '../db/queries/followthrough';
-import { applyTopicMove, raiseTopic } from '../db/queries/topic-writes';
+} from '../db/followthrough/followthrough';
+import { applyTopicMove, raiseTopic } from '../db/topics/write';
 import { migrateDatabase } from '../db/migrate';
 import { auditLog } from '../db/schema';
 import { seedDemo } from '../db/seed';
 import { findBrokenLink } from '../lib/audit/hash';
 import { DAY_MS } from '../lib/followthrough/rules';
-import { tick } from '../lib/jobs/clock';
+import { tick } from '../server/clock';
 import { planMove, type TopicAction } from '../lib/topics/lifecycle';
 import type { Role } from '../lib/auth/roles';
 

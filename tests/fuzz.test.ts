@@ -24,8 +24,8 @@ import {
 vi.mock('next/cache', () => import('./mocks/next-cache'));
 vi.mock('next/headers', () => import('./mocks/next-headers'));
 vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
-vi.mock('@/lib/auth/session', () => import('./mocks/session'));
-vi.mock('@/lib/auth/token', () => import('./mocks/token'));
+vi.mock('@/server/auth/session', () => import('./mocks/session'));
+vi.mock('@/server/auth/token', () => import('./mocks/token'));
 // Password hashing is not what is under test, and at 50 ms a hash it would dominate the run.
 vi.mock('@node-rs/argon2', () => ({
   hash: async () => '$argon2id$v=19$m=19456,t=2,p=1$fake$fake',
@@ -34,7 +34,7 @@ vi.mock('@node-rs/argon2', () => ({
 }));
 
 const fx = await import('./action-fixtures');
-const { findCompoundPlace } = await import('@/db/queries/places');
+const { findCompoundPlace } = await import('@/db/places/places');
 const { canViewCompound } = await import('@/lib/auth/permissions');
 const { findRefused, normaliseText } = await import('@/lib/validation/human-text');
 type Fixture = import('./action-fixtures').Fixture;

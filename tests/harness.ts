@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type Db, openDatabase } from '../db/client';
-import { createSession, loadSessionActor } from '../db/queries/auth';
+import { createSession, loadSessionActor } from '../db/auth/sessions';
 import { migrateDatabase } from '../db/migrate';
 import { seedDemo } from '../db/seed';
 

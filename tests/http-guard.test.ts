@@ -1,12 +1,12 @@
 /**
- * The guard the production server puts in front of Next (scripts/http-guard.ts, wired in
+ * The guard the production server puts in front of Next (server/http/guard.ts, wired in
  * scripts/serve.mjs), over real HTTP, with a stand-in for Next that fails the way Next does.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardServer, screenRequest } from '@/scripts/http-guard';
+import { guardServer, screenRequest } from '@/server/http/guard';
 
 let server: http.Server;
 let port = 0;

@@ -3,13 +3,13 @@
  * of this community, another community, the street and the district (and a branch secretary, who is
  * not staff), on a person wholly within, partly within and outside the staff member's reach, with and
  * without an account. The expected answer comes from a model of reach written here, independently of
- * the SQL in db/queries/people-reach.ts: a person is within reach when every compound they hold a
+ * the SQL in db/people/reach.ts: a person is within reach when every compound they hold a
  * unit in and every role they hold lies in the places the staff member looks after.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../db/client';
-import { getPersonInReach, listMembershipsOf, listOwnedUnits, searchPeople } from '../db/queries/people';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits, searchPeople } from '../db/people/people';
 import { staffReach } from '../lib/auth/permissions';
 import {
   actAs,
@@ -27,8 +27,8 @@ import {
 vi.mock('next/cache', () => import('./mocks/next-cache'));
 vi.mock('next/headers', () => import('./mocks/next-headers'));
 vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
-vi.mock('@/lib/auth/session', () => import('./mocks/session'));
-vi.mock('@/lib/auth/token', () => import('./mocks/token'));
+vi.mock('@/server/auth/session', () => import('./mocks/session'));
+vi.mock('@/server/auth/token', () => import('./mocks/token'));
 
 const { peopleAdmin, compoundAdmin } = await import('./action-fixtures');
 

@@ -9,15 +9,15 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '../db/queries/people';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '../db/people/people';
 import { staffReach } from '../lib/auth/permissions';
 import { actAs, currentActor, form, one, personId, rolledBack, setupDatabase, teardownDatabase } from './harness';
 
 vi.mock('next/cache', () => import('./mocks/next-cache'));
 vi.mock('next/headers', () => import('./mocks/next-headers'));
 vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
-vi.mock('@/lib/auth/session', () => import('./mocks/session'));
-vi.mock('@/lib/auth/token', () => import('./mocks/token'));
+vi.mock('@/server/auth/session', () => import('./mocks/session'));
+vi.mock('@/server/auth/token', () => import('./mocks/token'));
 
 const { peopleAdmin, compoundAdmin } = await import('./action-fixtures');
 

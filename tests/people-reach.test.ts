@@ -1,5 +1,5 @@
 /**
- * Staff find and open people only within their reach (db/queries/people.ts inReach): those holding
+ * Staff find and open people only within their reach (db/people/people.ts inReach): those holding
  * a unit or a role at a place the staff member looks after, and accounts nobody has placed yet. And
  * opening the account of someone in the register elsewhere is refused: it would let staff sign in
  * as that owner and vote in their name.
@@ -7,15 +7,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../db/client';
-import { getPersonInReach, searchPeople } from '../db/queries/people';
+import { getPersonInReach, searchPeople } from '../db/people/people';
 import { type StaffReach, staffReach } from '../lib/auth/permissions';
 import { actAs, currentActor, form, one, personId, rolledBack, setupDatabase, teardownDatabase } from './harness';
 
 vi.mock('next/cache', () => import('./mocks/next-cache'));
 vi.mock('next/headers', () => import('./mocks/next-headers'));
 vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
-vi.mock('@/lib/auth/session', () => import('./mocks/session'));
-vi.mock('@/lib/auth/token', () => import('./mocks/token'));
+vi.mock('@/server/auth/session', () => import('./mocks/session'));
+vi.mock('@/server/auth/token', () => import('./mocks/token'));
 
 const { peopleAdmin, compoundAdmin } = await import('./action-fixtures');
 

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTopics } from '@/db/queries/topics';
+import { listTopics } from '@/db/topics/read';
 import { one, setupDatabase, teardownDatabase } from './harness';
 
 let compoundId = 0;

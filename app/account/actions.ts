@@ -2,12 +2,12 @@
 
 import { hash, verify } from '@node-rs/argon2';
 import { getTranslations } from 'next-intl/server';
-import { getPasswordHash, setPassword } from '@/db/queries/people';
+import { getPasswordHash, setPassword } from '@/db/people/people';
 import type { ActionResult } from '@/lib/actions/result';
-import { actorOrFail, failField, formToObject, invalid } from '@/lib/actions/server';
-import { authSecret } from '@/lib/auth/secret';
-import { sessionIdFromCookie } from '@/lib/auth/token';
-import { changePasswordSchema } from '@/lib/validation/admin';
+import { actorOrFail, failField, formToObject, invalid } from '@/server/actions';
+import { authSecret } from '@/server/auth/secret';
+import { sessionIdFromCookie } from '@/server/auth/token';
+import { changePasswordSchema } from '@/lib/people/validation';
 
 /** Changing one's password ends every other session of the person; this one stays. */
 export async function changePasswordAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {

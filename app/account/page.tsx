@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/server/auth/session';
 import { ChangePasswordForm } from './change-password-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { compoundNameTaken, createCompound } from '@/db/queries/admin';
-import { findCommunityPlace } from '@/db/queries/places';
+import { compoundNameTaken, createCompound } from '@/db/places/compounds';
+import { findCommunityPlace } from '@/db/places/places';
 import type { ActionResult } from '@/lib/actions/result';
-import { actorOrFail, fail, failField, formToObject, invalid } from '@/lib/actions/server';
+import { actorOrFail, fail, failField, formToObject, invalid } from '@/server/actions';
 import { canCreateCompound } from '@/lib/auth/permissions';
-import { createCompoundSchema } from '@/lib/validation/admin';
+import { createCompoundSchema } from '@/lib/people/validation';
 
 export async function createCompoundAction(
   _prev: ActionResult<{ id: number }> | null,

@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   nonVotersFollowMajority: false,
 };
 
-/** The compound's periods in days, with their upper bounds (lib/validation/admin.ts). */
+/** The compound's periods in days, with their upper bounds (lib/people/validation.ts). */
 const DAY_FIELDS = [
   ['noticeDays', 30],
   ['ratingDays', 30],

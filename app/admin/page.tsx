@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { listCommunitiesInReach, listVisibleCompounds } from '@/db/queries/places';
-import { requireStaff } from '@/lib/auth/guards';
+import { listCommunitiesInReach, listVisibleCompounds } from '@/db/places/places';
+import { requireStaff } from '@/server/auth/guards';
 import { staffOverCompound } from '@/lib/auth/permissions';
 import { buttonClass } from '../_components/button';
 import { CreateCompoundForm } from './create-compound-form';

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { findEscalation, settleEscalation } from '@/db/queries/followthrough';
+import { findEscalation, settleEscalation } from '@/db/followthrough/followthrough';
 import type { ActionResult } from '@/lib/actions/result';
-import { actorOrFail, fail, formToObject, invalid } from '@/lib/actions/server';
+import { actorOrFail, fail, formToObject, invalid } from '@/server/actions';
 import { canAnswerEscalation, canForwardEscalation } from '@/lib/followthrough/rules';
-import { settleEscalationSchema } from '@/lib/validation/followthrough';
+import { settleEscalationSchema } from '@/lib/followthrough/validation';
 
 /**
  * A community worker answers an escalated matter (the answer goes back to the compound) or passes

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/server/auth/session';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { markAllRead } from '@/db/queries/notifications';
+import { markAllRead } from '@/db/notifications/notifications';
 import type { ActionResult } from '@/lib/actions/result';
-import { actorOrFail } from '@/lib/actions/server';
+import { actorOrFail } from '@/server/actions';
 
 export async function markAllReadAction(_prev: ActionResult | null, _form: FormData): Promise<ActionResult> {
   const who = await actorOrFail();

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listNotifications } from '@/db/queries/notifications';
-import { requireActor } from '@/lib/auth/session';
+import { listNotifications } from '@/db/notifications/notifications';
+import { requireActor } from '@/server/auth/session';
 import { MarkReadButton } from './mark-read-button';
 
 export async function generateMetadata(): Promise<Metadata> {

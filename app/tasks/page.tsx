@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { companyTasks, countCompanyTasks, TASK_LIST_LIMIT } from '@/db/queries/followthrough';
+import { companyTasks, countCompanyTasks, TASK_LIST_LIMIT } from '@/db/followthrough/followthrough';
 import { companyIdsOf } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/server/auth/session';
 import { lateDays } from '@/lib/followthrough/rules';
 import { StatusBadge } from '../_components/status-badge';
 

@@ -27,7 +27,7 @@ const STARTUP = [/^\[yishi\] (ready|demo district seeded)/, /^\s*[▲✓-] /, /^
  * What Next and next-auth log while refusing a hostile request that the server then answers with a
  * 4xx: an action id that does not exist (404), a forged session token (signed out), and errors
  * thrown inside Next itself — React's reply decoder, busboy, JSON.parse of a forged action body
- * (answered 400 by scripts/http-guard.ts) — whose stacks hold no frame of the app's own bundle.
+ * (answered 400 by server/http/guard.ts) — whose stacks hold no frame of the app's own bundle.
  * An error with a frame in .next/server (our code, next-auth, the database) is a failure of ours,
  * even if the client got a 4xx.
  */
@@ -37,7 +37,7 @@ const WARNINGS = [
   /^Error \[InvariantError\]: Invariant: Missing 'next-action' header/,
   /^\[next-auth\]\[error\]\[JWT_SESSION_ERROR\]/,
 ];
-/** Next's own upgrade listener (it adds one to the server) after scripts/http-guard.ts answered 400. */
+/** Next's own upgrade listener (it adds one to the server) after server/http/guard.ts answered 400. */
 const INSIDE_NEXT = [/^⨯ /, /^Error handling upgrade request /];
 const insideNext = (lines: readonly string[]) =>
   INSIDE_NEXT.some((re) => re.test(lines[0] ?? '')) && !lines.some((l) => /\.next\/server\//.test(l));

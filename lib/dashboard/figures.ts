@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TOPIC_STATUSES } from '../topics/lifecycle';
 
 /**
- * The dashboards' figures (看板). Queries return small grouped rows (db/queries/dashboard.ts, one
+ * The dashboards' figures (看板). Queries return small grouped rows (db/dashboard/dashboard.ts, one
  * aggregate statement per kind of figure, never one per compound); everything shown is computed
  * here from those rows, so every level — compound, community, street, district — counts alike.
  *

@@ -3,7 +3,7 @@ import { DECIDERS } from '../topics/lifecycle';
 
 /**
  * Follow-through (steps 5–7 of mechanism.md): who may object, carry out, rate and escalate, and
- * which moves fall due when time passes. Pure functions; the clock (lib/jobs/clock.ts) and the
+ * which moves fall due when time passes. Pure functions; the clock (server/clock.ts) and the
  * actions apply them. Each `can*` returns null when allowed, or a message key under `errors`.
  */
 

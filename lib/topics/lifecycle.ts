@@ -3,7 +3,7 @@ import type { Role } from '../auth/roles';
 /**
  * A topic's life (mechanism.md): raised → reviewed → deliberated → decided → published → carried
  * out → rated and closed. The states and the moves between them are data; every move is written
- * with an audit entry in the same transaction (db/queries/topics.ts). Votes, decisions and
+ * with an audit entry in the same transaction (db/topics/read.ts). Votes, decisions and
  * follow-through add their moves to this table when they land.
  */
 export const TOPIC_STATUSES = [
@@ -74,7 +74,7 @@ export const TASK_PARTIES: readonly Role[] = [
   'community_worker',
 ];
 
-/** Moves nobody makes by hand: the clock makes them when a period ends (lib/jobs/clock.ts). */
+/** Moves nobody makes by hand: the clock makes them when a period ends (server/clock.ts). */
 export const CLOCK: readonly Role[] = [];
 
 export interface TopicMove {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import en from '../../messages/en.json';
 import zh from '../../messages/zh-CN.json';
 import { fieldErrorsOf } from '../actions/result';
-import { createAccountSchema } from './admin';
+import { createAccountSchema } from '../people/validation';
 import { VALIDATION_KEY_SET, VALIDATION_KEYS } from './messages';
 
 describe('validation messages', () => {

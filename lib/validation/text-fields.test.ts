@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import * as admin from './admin';
-import * as followthrough from './followthrough';
+import * as admin from '../people/validation';
+import * as followthrough from '../followthrough/validation';
 import type { TextKind } from './human-text';
-import * as topics from './topics';
-import * as votes from './votes';
+import * as topics from '../topics/validation';
+import * as votes from '../voting/validation';
 
 interface TextField {
   name: string;

@@ -3,7 +3,7 @@
 import { hash } from '@node-rs/argon2';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { findCommunityPlace, findCompoundPlace } from '@/db/queries/places';
+import { findCommunityPlace, findCompoundPlace } from '@/db/places/places';
 import {
   createAccount,
   findMembership,
@@ -15,13 +15,13 @@ import {
   officialsOf,
   revokeRole,
   setPassword,
-} from '@/db/queries/people';
+} from '@/db/people/people';
 import type { ActionResult } from '@/lib/actions/result';
 import { lookalikeOfficial } from '@/lib/people/lookalike';
-import { actorOrFail, fail, failField, formToObject, invalid } from '@/lib/actions/server';
+import { actorOrFail, fail, failField, formToObject, invalid } from '@/server/actions';
 import { type Actor, canCreateAccount, canManageRole, type GrantTarget, staffReach } from '@/lib/auth/permissions';
 import { type AssignableRole, ROLE_SCOPE, type ScopeType } from '@/lib/auth/roles';
-import { createAccountSchema, grantRoleSchema, revokeRoleSchema, setPasswordSchema } from '@/lib/validation/admin';
+import { createAccountSchema, grantRoleSchema, revokeRoleSchema, setPasswordSchema } from '@/lib/people/validation';
 
 /** Where a role would be held, resolved from the database; null when the scope does not exist. */
 function grantTarget(scopeType: ScopeType, scopeId: number): GrantTarget | null {

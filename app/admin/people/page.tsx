@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { listGrantScopes } from '@/db/queries/places';
-import { searchPeople } from '@/db/queries/people';
-import { requireStaff } from '@/lib/auth/guards';
+import { listGrantScopes } from '@/db/places/places';
+import { searchPeople } from '@/db/people/people';
+import { requireStaff } from '@/server/auth/guards';
 import { staffReach } from '@/lib/auth/permissions';
 import { cleanSearch } from '@/lib/validation/human-text';
 import { buttonClass } from '../../_components/button';

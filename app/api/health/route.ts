@@ -1,4 +1,4 @@
-import { healthCheck } from '@/db/queries/health';
+import { healthCheck } from '@/db/health';
 import { json, otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { compoundFigures, listBuildings } from '@/db/queries/places';
+import { compoundFigures, listBuildings } from '@/db/places/places';
 import { formatArea } from '@/lib/area';
 import { shanghaiDay } from '@/lib/time';
-import { peekCompound, requireCompound } from '@/lib/auth/guards';
+import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { canAdministerCompound, canViewRegister } from '@/lib/auth/permissions';
 import { RoleBadges } from '../../_components/badges';
 import { buttonClass } from '../../_components/button';

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { ScopeNode, waitingEscalations } from '@/db/queries/dashboard';
+import type { ScopeNode, waitingEscalations } from '@/db/dashboard/dashboard';
 import type { Actor } from '@/lib/auth/permissions';
 import {
   CHILD_LEVEL,
@@ -12,7 +12,7 @@ import {
   type RankSort,
 } from '@/lib/dashboard/figures';
 import { buttonClass } from '../../_components/button';
-import { openableParents } from '../load';
+import { openableParents } from '@/server/dashboard';
 
 /** The list of topics behind a figure, for the same place and period. */
 export function figureHref(

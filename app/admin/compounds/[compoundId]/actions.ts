@@ -9,8 +9,8 @@ import {
   setCompoundServices,
   updateBuilding,
   updateCompound,
-} from '@/db/queries/admin';
-import { applyUnitImport, buildingNames, type ImportSummary } from '@/db/queries/register';
+} from '@/db/places/compounds';
+import { applyUnitImport, buildingNames, type ImportSummary } from '@/db/places/register';
 import type { ActionResult, Translate } from '@/lib/actions/result';
 import {
   fail,
@@ -22,10 +22,10 @@ import {
   isFailure,
   type CompoundContext,
   type Failure,
-} from '@/lib/actions/server';
+} from '@/server/actions';
 import { canAdministerCompound, staffReach } from '@/lib/auth/permissions';
 import { parseUnitsCsv } from '@/lib/import/units-csv';
-import { buildingSchema, compoundSettingsSchema, servicesSchema, updateBuildingSchema } from '@/lib/validation/admin';
+import { buildingSchema, compoundSettingsSchema, servicesSchema, updateBuildingSchema } from '@/lib/people/validation';
 import { describeImportError } from './import-report';
 
 type ImportReport = ImportSummary;

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getCompoundSettings, listCompanies, listRecentAudit } from '@/db/queries/admin';
-import { listBuildings } from '@/db/queries/places';
-import { peekCompound, requireCompound } from '@/lib/auth/guards';
+import { getCompoundSettings, listCompanies, listRecentAudit } from '@/db/places/compounds';
+import { listBuildings } from '@/db/places/places';
+import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { canAdministerCompound } from '@/lib/auth/permissions';
 import { UNIT_CSV_COLUMNS } from '@/lib/import/units-csv';
 import { BuildingForms } from './building-forms';

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { listGrantScopes } from '@/db/queries/places';
-import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/queries/people';
-import { parseId, requireStaff } from '@/lib/auth/guards';
+import { listGrantScopes } from '@/db/places/places';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/people/people';
+import { parseId, requireStaff } from '@/server/auth/guards';
 import { type Actor, isStaff, staffReach } from '@/lib/auth/permissions';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/server/auth/session';
 import { GrantRoleForm, ResetPasswordForm, RevokeRoleButton } from './person-forms';
 
 type Props = { params: Promise<{ personId: string }> };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { GrantScopes } from '@/db/queries/places';
+import type { GrantScopes } from '@/db/places/places';
 import { ASSIGNABLE_ROLES, type AssignableRole, GUEST_KINDS, ROLE_SCOPE } from '@/lib/auth/roles';
 import { Button } from '../../../_components/button';
 import { SelectField, TextField } from '../../../_components/field';

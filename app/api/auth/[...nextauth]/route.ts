@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import NextAuth from 'next-auth';
 import { authRefusal, CALLBACK_COOKIES } from '@/lib/auth/auth-request';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/server/auth/options';
 import { json, otherMethods } from '@/lib/http';
 
 type Context = { params: Promise<{ nextauth: string[] }> };

@@ -1,9 +1,9 @@
-import { findCompoundPlace } from '@/db/queries/places';
-import { findPhoto } from '@/db/queries/topics';
-import { parseId } from '@/lib/auth/guards';
+import { findCompoundPlace } from '@/db/places/places';
+import { findPhoto } from '@/db/topics/read';
+import { parseId } from '@/server/auth/guards';
 import { canViewCompound } from '@/lib/auth/permissions';
-import { getActor } from '@/lib/auth/session';
-import { readPhoto } from '@/lib/uploads/store';
+import { getActor } from '@/server/auth/session';
+import { readPhoto } from '@/server/uploads';
 import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';

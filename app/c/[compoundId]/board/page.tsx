@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { latestAnchor } from '@/db/queries/anchors';
-import { closedVoteTurnouts, noticeBoard, openVoteTurnouts } from '@/db/queries/dashboard';
-import { peekCompound, requireCompound } from '@/lib/auth/guards';
+import { latestAnchor } from '@/db/audit/anchors';
+import { closedVoteTurnouts, noticeBoard, openVoteTurnouts } from '@/db/dashboard/dashboard';
+import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { DAY_MS, daysLeft, percent } from '@/lib/dashboard/figures';
 import { PrintButton } from '../../../_components/print-button';
 import { AnchorSection } from './anchor-section';

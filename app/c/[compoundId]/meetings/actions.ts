@@ -8,13 +8,13 @@ import {
   listInvitable,
   recordMinutes,
   scheduleMeeting,
-} from '@/db/queries/meetings';
-import { listDeliberatingTopics } from '@/db/queries/topics';
+} from '@/db/meetings/meetings';
+import { listDeliberatingTopics } from '@/db/topics/read';
 import type { ActionResult } from '@/lib/actions/result';
-import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
+import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/server/actions';
 import { MOBILE_PATTERN } from '@/lib/auth/login-limit';
 import { canManageMeetings } from '@/lib/topics/rules';
-import { meetingSchema, minutesSchema } from '@/lib/validation/topics';
+import { meetingSchema, minutesSchema } from '@/lib/topics/validation';
 
 async function secretary(compoundId: number) {
   const ctx = await inCompound(compoundId);

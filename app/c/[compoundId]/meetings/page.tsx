@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listInvitable, listMeetings } from '@/db/queries/meetings';
-import { listDeliberatingTopics } from '@/db/queries/topics';
-import { requireCompound } from '@/lib/auth/guards';
+import { listInvitable, listMeetings } from '@/db/meetings/meetings';
+import { listDeliberatingTopics } from '@/db/topics/read';
+import { requireCompound } from '@/server/auth/guards';
 import { canManageMeetings } from '@/lib/topics/rules';
 import { ScheduleMeetingForm } from './schedule-form';
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { listBuildings } from '@/db/queries/places';
-import { listRegister, REGISTER_PAGE_SIZE } from '@/db/queries/register';
+import { listBuildings } from '@/db/places/places';
+import { listRegister, REGISTER_PAGE_SIZE } from '@/db/places/register';
 import { formatArea } from '@/lib/area';
-import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
+import { parseId, peekCompound, requireCompound } from '@/server/auth/guards';
 import { canViewRegister } from '@/lib/auth/permissions';
 import { Pager } from '../../../_components/pager';
 

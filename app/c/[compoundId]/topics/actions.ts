@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { buildingNames } from '@/db/queries/register';
-import { cosignTopic, raiseTopic, setFollow, applyTopicMove } from '@/db/queries/topic-writes';
-import { getTopic } from '@/db/queries/topics';
+import { buildingNames } from '@/db/places/register';
+import { cosignTopic, raiseTopic, setFollow, applyTopicMove } from '@/db/topics/write';
+import { getTopic } from '@/db/topics/read';
 import type { ActionResult } from '@/lib/actions/result';
 import {
   fail,
@@ -15,12 +15,12 @@ import {
   invalid,
   isFailure,
   topicInCompound,
-} from '@/lib/actions/server';
+} from '@/server/actions';
 import { MERGE_TARGET_STATES, planMove } from '@/lib/topics/lifecycle';
 import { canCosign, canFollow, canRaiseTopic } from '@/lib/topics/rules';
 import { checkPhotos, MAX_PHOTOS } from '@/lib/uploads/sniff';
-import { readUploads, removePhotos, storePhotos } from '@/lib/uploads/store';
-import { raiseTopicSchema, reviewSchema } from '@/lib/validation/topics';
+import { readUploads, removePhotos, storePhotos } from '@/server/uploads';
+import { raiseTopicSchema, reviewSchema } from '@/lib/topics/validation';
 
 type Result<T = null> = ActionResult<T>;
 

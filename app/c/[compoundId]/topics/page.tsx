@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listBuildings } from '@/db/queries/places';
-import { listTopics, TOPIC_PAGE_SIZE } from '@/db/queries/topics';
-import { peekCompound, requireCompound } from '@/lib/auth/guards';
+import { listBuildings } from '@/db/places/places';
+import { listTopics, TOPIC_PAGE_SIZE } from '@/db/topics/read';
+import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
 import { TOPIC_STATUSES } from '@/lib/topics/lifecycle';
 import { canRaiseTopic } from '@/lib/topics/rules';
-import { topicListSchema } from '@/lib/validation/topics';
+import { topicListSchema } from '@/lib/topics/validation';
 import { buttonClass } from '../../../_components/button';
 import { Pager } from '../../../_components/pager';
 import { StatusBadge } from '../../../_components/status-badge';

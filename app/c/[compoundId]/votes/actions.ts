@@ -2,16 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { getCompoundSettings } from '@/db/queries/admin';
-import { buildingNames } from '@/db/queries/register';
-import { getTopic } from '@/db/queries/topics';
-import { closeVote, confirmPaperBallot, enterPaperBallot, findBallot, findVoter, openVote } from '@/db/queries/votes';
+import { getCompoundSettings } from '@/db/places/compounds';
+import { buildingNames } from '@/db/places/register';
+import { getTopic } from '@/db/topics/read';
+import { closeVote, confirmPaperBallot, enterPaperBallot, findBallot, findVoter, openVote } from '@/db/voting/votes';
 import type { ActionResult } from '@/lib/actions/result';
-import { fail, failField, fieldOf, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
+import { fail, failField, fieldOf, formToObject, inCompound, invalid, isFailure } from '@/server/actions';
 import { planMove } from '@/lib/topics/lifecycle';
 import { canCloseVote, canConfirmPaper, canEnterPaper, canOpenVote, checkChoice } from '@/lib/voting/rules';
-import { confirmPaperSchema, openVoteSchema, paperSchema } from '@/lib/validation/votes';
-import { submitBallot, voteContext } from './ballot';
+import { confirmPaperSchema, openVoteSchema, paperSchema } from '@/lib/voting/validation';
+import { submitBallot, voteContext } from '@/server/voting/ballot';
 
 const STANDARD = ['agree', 'disagree', 'abstain'] as const;
 

@@ -5,7 +5,7 @@ import { shanghaiDay } from '@/lib/time';
 import { buttonClass } from '../../../_components/button';
 import { BarList, LineChart, Tile } from '../../_components/charts';
 import { Breadcrumbs, figureHref, PeriodForm, RankTable, WaitingList } from '../../_components/parts';
-import { dashboardData, parseSort, peekDashboard, requireDashboard } from '../../load';
+import { dashboardData, parseSort, peekDashboard, requireDashboard } from '@/server/dashboard';
 
 type Props = {
   params: Promise<{ level: string; id: string }>;

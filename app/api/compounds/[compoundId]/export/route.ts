@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
-import { exportRows } from '@/db/queries/followthrough';
-import { compoundInScope } from '@/lib/auth/guards';
+import { exportRows } from '@/db/followthrough/followthrough';
+import { compoundInScope } from '@/server/auth/guards';
 import { canViewRegister } from '@/lib/auth/permissions';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/server/auth/session';
 import { exportCsv } from '@/lib/export/csv';
 import { API_HEADERS, json, otherMethods } from '@/lib/http';
 import { shanghaiDay } from '@/lib/time';
-import { exportRangeSchema } from '@/lib/validation/followthrough';
+import { exportRangeSchema } from '@/lib/followthrough/validation';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { ANCHORS_PAGE, compoundAnchors, entryHash } from '@/db/queries/anchors';
+import { ANCHORS_PAGE, compoundAnchors, entryHash } from '@/db/audit/anchors';
 import { normaliseTypedHash } from '@/lib/audit/anchors';
-import { parseId, peekCompound, requireCompound } from '@/lib/auth/guards';
+import { parseId, peekCompound, requireCompound } from '@/server/auth/guards';
 import { Pager } from '../../../../_components/pager';
 import { PrintButton } from '../../../../_components/print-button';
 import { AnchorHash } from '../anchor-hash';

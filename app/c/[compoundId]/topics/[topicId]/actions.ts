@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { addComment, findComment, hideComment, reportComment, upsertPosition } from '@/db/queries/discussion';
-import { getTopic } from '@/db/queries/topics';
+import { addComment, findComment, hideComment, reportComment, upsertPosition } from '@/db/discussion/discussion';
+import { getTopic } from '@/db/topics/read';
 import type { ActionResult } from '@/lib/actions/result';
-import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/lib/actions/server';
+import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/server/actions';
 import { canComment, canModerate, canPostPosition, canReportComment } from '@/lib/topics/rules';
-import { commentSchema, hideSchema, positionSchema, reportSchema } from '@/lib/validation/topics';
+import { commentSchema, hideSchema, positionSchema, reportSchema } from '@/lib/topics/validation';
 
 type Result = ActionResult;
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { CommentRow } from '@/db/queries/discussion';
+import type { CommentRow } from '@/db/discussion/discussion';
 import type { Role } from '@/lib/auth/roles';
 import { canModerate, seesHiddenText } from '@/lib/topics/rules';
 import { RoleBadges } from '../../../../_components/badges';

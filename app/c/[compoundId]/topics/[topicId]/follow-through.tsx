@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { closedVotesOfTopic, type FollowThrough as Data } from '@/db/queries/followthrough';
-import { scopeNames } from '@/db/queries/places';
+import { closedVotesOfTopic, type FollowThrough as Data } from '@/db/followthrough/followthrough';
+import { scopeNames } from '@/db/places/places';
 import { type Actor, companyIdsOf } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 import {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { getCompoundSettings } from '@/db/queries/admin';
+import { getCompoundSettings } from '@/db/places/compounds';
 import {
   acceptTask,
   answerObjection,
@@ -19,7 +19,7 @@ import {
   publishDecision,
   rateTask,
   recordDecision,
-} from '@/db/queries/followthrough';
+} from '@/db/followthrough/followthrough';
 import type { ActionResult } from '@/lib/actions/result';
 import {
   fail,
@@ -30,7 +30,7 @@ import {
   invalid,
   isFailure,
   topicInCompound,
-} from '@/lib/actions/server';
+} from '@/server/actions';
 import { companyIdsOf } from '@/lib/auth/permissions';
 import {
   canEscalate,
@@ -42,7 +42,7 @@ import {
 } from '@/lib/followthrough/rules';
 import { planMove } from '@/lib/topics/lifecycle';
 import { checkPhotos, MAX_PHOTOS } from '@/lib/uploads/sniff';
-import { readUploads, removePhotos, storePhotos } from '@/lib/uploads/store';
+import { readUploads, removePhotos, storePhotos } from '@/server/uploads';
 import {
   acceptTaskSchema,
   answerObjectionSchema,
@@ -51,7 +51,7 @@ import {
   objectionSchema,
   progressSchema,
   ratingSchema,
-} from '@/lib/validation/followthrough';
+} from '@/lib/followthrough/validation';
 
 type Result = ActionResult;
 

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { listBuildings } from '@/db/queries/places';
-import { requireCompound } from '@/lib/auth/guards';
+import { listBuildings } from '@/db/places/places';
+import { requireCompound } from '@/server/auth/guards';
 import { canRaiseTopic } from '@/lib/topics/rules';
 import { RaiseTopicForm } from './raise-topic-form';
 

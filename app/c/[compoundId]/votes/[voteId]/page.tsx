@@ -13,9 +13,9 @@ import {
   liveTally,
   myVoterRows,
   voteTurnout,
-} from '@/db/queries/votes';
+} from '@/db/voting/votes';
 import { formatArea } from '@/lib/area';
-import { parseId, requireCompound } from '@/lib/auth/guards';
+import { parseId, requireCompound } from '@/server/auth/guards';
 import type { VoteResult } from '@/lib/voting/count';
 import { canCloseVote, canEnterPaper, canSeeNonVoters, isVoteOpen } from '@/lib/voting/rules';
 import { Bar } from './bars';

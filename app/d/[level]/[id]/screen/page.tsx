@@ -5,7 +5,7 @@ import { shanghaiDay } from '@/lib/time';
 import { AutoRefresh } from '../../../_components/auto-refresh';
 import { BarList, LineChart } from '../../../_components/charts';
 import { WaitingList } from '../../../_components/parts';
-import { dashboardData, peekDashboard, requireDashboard } from '../../../load';
+import { dashboardData, peekDashboard, requireDashboard } from '@/server/dashboard';
 
 type Props = { params: Promise<{ level: string; id: string }> };
 

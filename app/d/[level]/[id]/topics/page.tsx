@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { FIGURE_LIST_LIMIT, figureTopics } from '@/db/queries/dashboard';
-import { parseId } from '@/lib/auth/guards';
+import { FIGURE_LIST_LIMIT, figureTopics } from '@/db/dashboard/dashboard';
+import { parseId } from '@/server/auth/guards';
 import { isFigureKey, parsePeriod } from '@/lib/dashboard/figures';
 import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
 import { buttonClass } from '../../../../_components/button';
 import { Pager } from '../../../../_components/pager';
 import { StatusBadge } from '../../../../_components/status-badge';
 import { Breadcrumbs, dashboardHref, figureHref } from '../../../_components/parts';
-import { requireDashboard } from '../../../load';
+import { requireDashboard } from '@/server/dashboard';
 
 type Props = {
   params: Promise<{ level: string; id: string }>;

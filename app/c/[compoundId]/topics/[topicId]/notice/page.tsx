@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getFollowThrough } from '@/db/queries/followthrough';
-import { getTopic } from '@/db/queries/topics';
-import { getVote } from '@/db/queries/votes';
-import { parseId, requireCompound } from '@/lib/auth/guards';
+import { getFollowThrough } from '@/db/followthrough/followthrough';
+import { getTopic } from '@/db/topics/read';
+import { getVote } from '@/db/voting/votes';
+import { parseId, requireCompound } from '@/server/auth/guards';
 import type { VoteResult } from '@/lib/voting/count';
 import { PrintButton } from '../../../../../_components/print-button';
 

@@ -1,7 +1,7 @@
-import { requestSay } from '@/app/c/[compoundId]/votes/ballot';
-import { getActor } from '@/lib/auth/session';
+import { requestSay } from '@/server/voting/ballot';
+import { getActor } from '@/server/auth/session';
 import { json, otherMethods } from '@/lib/http';
-import { answerBallot } from './answer';
+import { answerBallot } from '@/server/voting/answer-ballot';
 
 export const dynamic = 'force-dynamic';
 

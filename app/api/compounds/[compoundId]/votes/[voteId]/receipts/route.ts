@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { getVote, listReceipts } from '@/db/queries/votes';
-import { compoundInScope, parseId } from '@/lib/auth/guards';
-import { getActor } from '@/lib/auth/session';
+import { getVote, listReceipts } from '@/db/voting/votes';
+import { compoundInScope, parseId } from '@/server/auth/guards';
+import { getActor } from '@/server/auth/session';
 import { exportCsv } from '@/lib/export/csv';
 import { API_HEADERS, json, otherMethods } from '@/lib/http';
 

@@ -1,0 +1,84 @@
+import { appendPendingAnchors } from '@/db/audit/anchor-file';
+import { anchorChangedChains } from '@/db/audit/anchors';
+import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/followthrough/followthrough';
+import { closeVote, listDueVotes } from '@/db/voting/votes';
+import { dueMoves } from '@/lib/followthrough/rules';
+import { shanghaiDay } from '@/lib/time';
+
+export interface TickReport {
+  closedVotes: number;
+  noticesEnded: number;
+  overdue: number;
+  escalated: number;
+  ratingsClosed: number;
+  reopened: number;
+  /** Chains anchored by the daily round. */
+  anchored: number;
+}
+
+/** The Shanghai day of this process's last daily anchoring round: one round at start, then one a day. */
+let anchoredOn: string | null = null;
+
+/**
+ * Time-based moves that must happen whether or not anyone visits a page: votes close at their end
+ * time; notice periods end; tasks go overdue and escalate by themselves; rating periods end. Runs
+ * every `intervalMs` in the server process and once at start, so a restart catches up on anything
+ * that fell due while it was down. Each move is its own compare-and-set transaction, so a move made
+ * by hand meanwhile (or by a second process) is never made twice. `onlyTopic` limits the
+ * follow-through timers to one topic (npm run clock), and then leaves the anchors alone: a rehearsal
+ * must not publish a chain's head under a date that has not come.
+ */
+export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | null } = {}): TickReport {
+  const report: TickReport = {
+    closedVotes: 0,
+    noticesEnded: 0,
+    overdue: 0,
+    escalated: 0,
+    ratingsClosed: 0,
+    reopened: 0,
+    anchored: 0,
+  };
+  if (opts.votes ?? true) {
+    for (const v of listDueVotes(now)) {
+      if (closeVote(v.compoundId, v.id, null, now)) report.closedVotes++;
+    }
+  }
+  for (const t of listDueTimers(now, opts.onlyTopic ?? null)) {
+    const moves = dueMoves({ ...t, hasOpenEscalation: Boolean(t.hasOpenEscalation) }, now);
+    for (const move of moves) {
+      if (move === 'end_notice' && endNotice(t.compoundId, t.topicId, now)) report.noticesEnded++;
+      if (move === 'mark_overdue' && markOverdue(t.compoundId, t.topicId, now)) report.overdue++;
+      if (move === 'auto_escalate' && autoEscalate(t.compoundId, t.topicId, t.escalateAfterDays, now)) {
+        report.escalated++;
+      }
+      if (move === 'end_rating') {
+        const outcome = endRating(t.compoundId, t.topicId, now);
+        if (outcome === 'closed') report.ratingsClosed++;
+        if (outcome === 'reopened') report.reopened++;
+      }
+    }
+  }
+  if ((opts.onlyTopic ?? null) === null) {
+    // Every chain whose head moved since it was last anchored is anchored once a day (and at start,
+    // catching up on a day spent down); the anchor file then gets any line a crash kept from it.
+    const day = shanghaiDay(now);
+    if (day !== anchoredOn) {
+      report.anchored = anchorChangedChains(now);
+      anchoredOn = day;
+    }
+    appendPendingAnchors();
+  }
+  return report;
+}
+
+export function startClock(intervalMs = 30_000): void {
+  const run = () => {
+    try {
+      tick(Date.now());
+    } catch (error) {
+      console.error('[yishi] clock tick failed', error);
+    }
+  };
+  run();
+  setInterval(run, intervalMs).unref();
+}
