@@ -5,6 +5,8 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside a transaction (writeTransaction's callback). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function resolveDataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || './data');

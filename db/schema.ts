@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ANCHOR_REASONS } from '../lib/audit/anchors';
-import { ASSIGNABLE_ROLES, GUEST_KINDS, SCOPE_TYPES } from '../lib/auth/roles';
+import { ASSIGNABLE_ROLES, GUEST_KINDS, POSITION_PARTIES, SCOPE_TYPES, TASK_PARTIES } from '../lib/auth/roles';
+import { TOPIC_STATUSES } from '../lib/topics/lifecycle';
 import { TOPIC_CATEGORIES } from '../lib/topics/categories';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -294,7 +295,7 @@ export const topics = sqliteTable(
     description: text('description').notNull(),
     category: text('category', { enum: TOPIC_CATEGORIES }).notNull(),
     /** See lib/topics/lifecycle.ts for the states and the moves between them. */
-    status: text('status').notNull().default('raised'),
+    status: text('status', { enum: TOPIC_STATUSES }).notNull().default('raised'),
     /** Why it was rejected, shown to the whole compound. */
     statusReason: text('status_reason'),
     mergedIntoId: integer('merged_into_id'),
@@ -399,8 +400,6 @@ export const commentReports = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.commentId, t.personId] })],
 );
-
-export const POSITION_PARTIES = ['branch', 'property', 'committee'] as const;
 
 /** One official position (立场) per party per topic, apart from the thread; edits keep history. */
 export const positions = sqliteTable(
@@ -644,8 +643,6 @@ export const ballots = sqliteTable(
 );
 
 // ── Follow-through: decisions, objections, tasks, progress, ratings, escalations ──
-
-export const TASK_PARTIES = ['property', 'committee', 'branch', 'community'] as const;
 
 /**
  * A decision (决议) on a topic: what was decided, on which vote, by whom it is carried out and by

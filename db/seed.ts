@@ -3,14 +3,12 @@ import { hashSync } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import { chineseName, createRandom, type Random } from '../lib/random';
 import type { AssignableRole, GuestKind, ScopeType } from '../lib/auth/roles';
-import type { Db } from './client';
+import type { Db, Tx } from './client';
 import { appendAudit } from './audit/append';
 import * as s from './schema';
 
 /** Every demo account's password; listed in the README. */
 export const DEMO_PASSWORD = 'yishi2026';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 interface BuildingPlan {
   name: string;

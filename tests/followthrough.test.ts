@@ -27,7 +27,7 @@ import { seedDemo } from '../db/seed';
 import { findBrokenLink } from '../lib/audit/hash';
 import { DAY_MS } from '../lib/followthrough/rules';
 import { tick } from '../server/clock';
-import { planMove, type TopicAction } from '../lib/topics/lifecycle';
+import { planMove, type TopicAction, type TopicStatus } from '../lib/topics/lifecycle';
 import type { Role } from '../lib/auth/roles';
 
 /**
@@ -54,7 +54,7 @@ const personId = (mobile: string) =>
   db.get<{ id: number }>(sql`select id from people where mobile = ${mobile}`)?.id ?? 0;
 const status = (topicId: number) =>
   db.get<{ status: string }>(sql`select status from topics where id = ${topicId}`)?.status;
-const move = (action: TopicAction, from: string, roles: Role[]) => {
+const move = (action: TopicAction, from: TopicStatus, roles: Role[]) => {
   const p = planMove(action, from, new Set(roles));
   if (!p.ok) throw new Error(`${action} from ${from}: ${p.reason}`);
   return p.move;

@@ -22,7 +22,9 @@ import {
   turnoutSummary,
   type VoteTurnoutRow,
 } from '@/lib/dashboard/figures';
+import { CARRYING_OUT } from '@/lib/topics/lifecycle';
 import { dataVersion, getDb } from '../client';
+import { statusIn, statusIs } from '../topics/status';
 
 /**
  * The dashboards' reads (看板). Each kind of figure is one aggregate statement over the whole
@@ -93,13 +95,6 @@ function compoundsOf(s: Scope): SQL {
   }
 }
 
-function inList(values: readonly string[]): SQL {
-  return sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-}
-
 function raisedIn(p: Period): SQL {
   return sql`t.created_at >= ${p.from} and t.created_at < ${p.to}`;
 }
@@ -128,7 +123,7 @@ export function figurePredicate(fig: FigureKey, p: Period): SQL {
     case 'decided':
     case 'carried':
     case 'closed':
-      return sql`${raisedIn(p)} and t.status in (${inList(FUNNEL[fig])})`;
+      return sql`${raisedIn(p)} and ${statusIn(sql`t.status`, FUNNEL[fig])}`;
     case 'done':
       return doneIn(p);
     case 'onTime':
@@ -422,12 +417,12 @@ export function noticeBoard(compoundId: number) {
            (select count(*) from objections o where o.decision_id = d.id and o.outcome is null) as openObjections,
            d.deadline_at as deadlineAt, null as percent, 0 as overdue, null as lastUpdate
       from topics t join decisions d on d.topic_id = t.id and d.withdrawn_at is null and d.published_at is not null
-     where t.compound_id = ${compoundId} and t.status = 'publicised'
+     where t.compound_id = ${compoundId} and ${statusIs(sql`t.status`, 'publicised')}
     union all
     select 'task', t.id, t.title, t.status, null, null, 0, k.deadline_at, k.percent, k.overdue_at is not null,
            (select u.body from task_updates u where u.task_id = k.id order by u.id desc limit 1)
       from topics t join tasks k on k.topic_id = t.id
-     where t.compound_id = ${compoundId} and t.status in ('small_matter', 'assigned', 'in_progress')
+     where t.compound_id = ${compoundId} and ${statusIn(sql`t.status`, CARRYING_OUT)}
      order by kind, noticeEndsAt, deadlineAt, topicId`);
 }
 

@@ -2,16 +2,18 @@ import 'server-only';
 import type { AuditAction } from '@/lib/audit/actions';
 import { and, eq, sql } from 'drizzle-orm';
 import { DAY_MS, REOPEN_DAYS, ratingOutcome, type TaskParty } from '@/lib/followthrough/rules';
-import type { TopicMove } from '@/lib/topics/lifecycle';
+import { CARRYING_OUT, TASK_OPEN, type TopicMove, type TopicStatus } from '@/lib/topics/lifecycle';
+import { DECIDERS, PARTY_ROLES } from '@/lib/auth/roles';
+import { roleIn } from '../roles';
+import { moveTopic } from '../topics/move';
+import { statusIn, statusIs } from '../topics/status';
 import { clockMove } from '@/lib/topics/lifecycle';
 import { appendPendingAnchors } from '../audit/anchor-file';
-import { type Db, getDb, writeTransaction } from '../client';
+import { getDb, type Tx, writeTransaction } from '../client';
 import { decisions, escalations, objections, ratings, taskUpdates, tasks, topicPhotos, topics } from '../schema';
 import { anchorChain } from '../audit/anchors';
 import { appendAudit } from '../audit/append';
 import { followersOf, notify } from '../notifications/notifications';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // ── Reading ──
 
@@ -214,34 +216,25 @@ export function closedVotesOfTopic(topicId: number) {
 function decidersOf(tx: Tx, compoundId: number): number[] {
   return tx
     .all<{ id: number }>(sql`select person_id as id from memberships where scope_type = 'compound'
-        and scope_id = ${compoundId} and role in ('branch_secretary', 'committee_chair')`)
+        and scope_id = ${compoundId} and ${roleIn(sql`role`, DECIDERS)}`)
     .map((r) => r.id);
 }
 
 /** The people who act for a task's party: the company's staff, the committee, the branch or the community's workers. */
-function responsibleOf(tx: Tx, compoundId: number, party: string, companyId: number | null): number[] {
+function responsibleOf(tx: Tx, compoundId: number, party: TaskParty, companyId: number | null): number[] {
+  const roles = roleIn(sql`m.role`, PARTY_ROLES[party]);
   const rows =
     party === 'property'
-      ? tx.all<{ id: number }>(sql`select person_id as id from memberships where role = 'property_staff'
-          and scope_type = 'company' and scope_id = ${companyId ?? -1}`)
+      ? tx.all<{ id: number }>(sql`select m.person_id as id from memberships m
+          where ${roles} and m.scope_type = 'company' and m.scope_id = ${companyId ?? -1}`)
       : party === 'community'
         ? tx.all<{
             id: number;
           }>(sql`select m.person_id as id from memberships m join compounds c on c.id = ${compoundId}
-            where m.role = 'community_worker' and m.scope_type = 'community' and m.scope_id = c.community_id`)
-        : tx.all<{ id: number }>(sql`select person_id as id from memberships where scope_type = 'compound'
-            and scope_id = ${compoundId} and role in ${party === 'committee' ? sql`('committee_chair', 'committee_member')` : sql`('branch_secretary', 'branch_member')`}`);
+            where ${roles} and m.scope_type = 'community' and m.scope_id = c.community_id`)
+        : tx.all<{ id: number }>(sql`select m.person_id as id from memberships m
+            where ${roles} and m.scope_type = 'compound' and m.scope_id = ${compoundId}`);
   return rows.map((r) => r.id);
-}
-
-/** Compare-and-set of a topic's status: false when someone else moved it first. */
-function moveTopic(tx: Tx, compoundId: number, topicId: number, move: TopicMove, now: number): boolean {
-  const res = tx
-    .update(topics)
-    .set({ status: move.to, activityAt: now, statusReason: null })
-    .where(and(eq(topics.id, topicId), eq(topics.compoundId, compoundId), eq(topics.status, move.from)))
-    .run();
-  return res.changes === 1;
 }
 
 function audit(
@@ -271,38 +264,6 @@ function audit(
   });
 }
 
-/**
- * A topic's status move is written down and told: its audit entry, and a notification to the
- * topic's followers (and to `also`, e.g. the responsible party) naming the new status.
- */
-function recordMove(
-  tx: Tx,
-  e: {
-    compoundId: number;
-    topicId: number;
-    actorId: number | null;
-    move: TopicMove;
-    action?: AuditAction;
-    reason?: string | null;
-    data?: unknown;
-    also?: readonly number[];
-  },
-  now: number,
-) {
-  const { compoundId, topicId, actorId, move } = e;
-  audit(
-    tx,
-    { compoundId, topicId, actorId, action: e.action ?? move.action, move, reason: e.reason, data: e.data },
-    now,
-  );
-  notify(
-    tx,
-    [...(e.also ?? []), ...followersOf(tx, topicId)],
-    { compoundId, kind: 'status', actorId, topicId, detail: move.to },
-    now,
-  );
-}
-
 // ── Step 5: decision and publication ──
 
 export interface DecisionInput {
@@ -321,7 +282,22 @@ export interface DecisionInput {
 /** Records the decision, or revises it while it is not yet published. */
 export function recordDecision(d: DecisionInput, now: number): boolean {
   return writeTransaction((tx) => {
-    if (!moveTopic(tx, d.compoundId, d.topicId, d.move, now)) return false;
+    const revising = d.move.from === 'decided';
+    // A draft is seen by the deciders only, until it is published: nobody is told of it yet.
+    const moved = moveTopic(
+      tx,
+      {
+        compoundId: d.compoundId,
+        topicId: d.topicId,
+        actorId: d.actorId,
+        move: d.move,
+        action: revising ? 'revise_decision' : 'record_decision',
+        data: { voteId: d.voteId, party: d.party, companyId: d.companyId, deadlineAt: d.deadlineAt },
+        quiet: true,
+      },
+      now,
+    );
+    if (!moved) return false;
     const fields = {
       voteId: d.voteId,
       body: d.body,
@@ -332,28 +308,15 @@ export function recordDecision(d: DecisionInput, now: number): boolean {
       recordedBy: d.actorId,
       recordedAt: now,
     };
-    const draft =
-      d.move.from === 'decided'
-        ? tx.get<{ id: number }>(sql`select id from decisions where topic_id = ${d.topicId}
+    const draft = revising
+      ? tx.get<{ id: number }>(sql`select id from decisions where topic_id = ${d.topicId}
             and withdrawn_at is null and published_at is null order by id desc limit 1`)
-        : undefined;
+      : undefined;
     if (draft) tx.update(decisions).set(fields).where(eq(decisions.id, draft.id)).run();
     else
       tx.insert(decisions)
         .values({ compoundId: d.compoundId, topicId: d.topicId, ...fields })
         .run();
-    audit(
-      tx,
-      {
-        compoundId: d.compoundId,
-        topicId: d.topicId,
-        actorId: d.actorId,
-        action: d.move.from === 'decided' ? 'revise_decision' : 'record_decision',
-        move: d.move.from === 'decided' ? undefined : d.move,
-        data: { voteId: d.voteId, party: d.party, companyId: d.companyId, deadlineAt: d.deadlineAt },
-      },
-      now,
-    );
     return true;
   });
 }
@@ -364,12 +327,11 @@ export function publishDecision(
   now: number,
 ): boolean {
   const published = writeTransaction((tx) => {
-    if (!moveTopic(tx, c.compoundId, c.topicId, c.move, now)) return false;
     const noticeEndsAt = now + c.noticeDays * DAY_MS;
+    if (!moveTopic(tx, { ...c, data: { noticeEndsAt } }, now)) return false;
     tx.run(sql`update decisions set published_at = ${now}, notice_ends_at = ${noticeEndsAt}
                 where id = (select id from decisions where topic_id = ${c.topicId} and withdrawn_at is null
                             order by id desc limit 1)`);
-    recordMove(tx, { ...c, data: { noticeEndsAt } }, now);
     // The decision goes on the notice board with the chain's head that records it.
     anchorChain(tx, c.compoundId, 'decision_published', now);
     return true;
@@ -385,7 +347,7 @@ export function lodgeObjection(
 ): boolean {
   return writeTransaction((tx) => {
     const open = tx.get(sql`select 1 from topics t join decisions d on d.id = ${o.decisionId}
-      where t.id = ${o.topicId} and t.status = 'publicised' and d.topic_id = t.id and d.withdrawn_at is null
+      where t.id = ${o.topicId} and ${statusIs(sql`t.status`, 'publicised')} and d.topic_id = t.id and d.withdrawn_at is null
         and d.notice_ends_at > ${now}
         and not exists (select 1 from objections where decision_id = d.id and author_id = ${o.authorId} and outcome is null)`);
     if (!open) return false;
@@ -433,15 +395,19 @@ export function answerObjection(
     const current = tx.get<{ id: number; noticeEndsAt: number }>(sql`select id, notice_ends_at as noticeEndsAt
       from decisions where topic_id = ${o.topicId} and withdrawn_at is null order by id desc limit 1`);
     if (!current || current.id !== o.decisionId) return 'moved';
-    if (a.outcome === 'upheld' && !moveTopic(tx, a.compoundId, o.topicId, a.upholdMove, now)) return 'moved';
+    const base = { compoundId: a.compoundId, topicId: o.topicId, actorId: a.actorId };
+    if (
+      a.outcome === 'upheld' &&
+      !moveTopic(tx, { ...base, move: a.upholdMove, reason: a.answer, data: { objectionId: o.id } }, now)
+    ) {
+      return 'moved';
+    }
     tx.update(objections)
       .set({ outcome: a.outcome, answer: a.answer, answeredBy: a.actorId, answeredAt: now })
       .where(eq(objections.id, o.id))
       .run();
-    const base = { compoundId: a.compoundId, topicId: o.topicId, actorId: a.actorId };
     if (a.outcome === 'upheld') {
       tx.update(decisions).set({ withdrawnAt: now }).where(eq(decisions.id, o.decisionId)).run();
-      recordMove(tx, { ...base, move: a.upholdMove, reason: a.answer, data: { objectionId: o.id } }, now);
     } else {
       audit(tx, { ...base, action: 'dismiss_objection', reason: a.answer, data: { objectionId: o.id } }, now);
       if (current.noticeEndsAt <= now) endNoticeIn(tx, a.compoundId, o.topicId, a.actorId, now);
@@ -464,7 +430,8 @@ function endNoticeIn(tx: Tx, compoundId: number, topicId: number, actorId: numbe
       from decisions d where d.topic_id = ${topicId} and d.withdrawn_at is null and d.notice_ends_at <= ${now}
      order by d.id desc limit 1`);
   if (!d || d.open > 0) return false;
-  if (!moveTopic(tx, compoundId, topicId, move, now)) return false;
+  const also = responsibleOf(tx, compoundId, d.party, d.companyId);
+  if (!moveTopic(tx, { compoundId, topicId, actorId, move, also }, now)) return false;
   tx.insert(tasks)
     .values({
       compoundId,
@@ -487,11 +454,6 @@ function endNoticeIn(tx: Tx, compoundId: number, topicId: number, actorId: numbe
       },
     })
     .run();
-  recordMove(
-    tx,
-    { compoundId, topicId, actorId, move, also: responsibleOf(tx, compoundId, d.party, d.companyId) },
-    now,
-  );
   return true;
 }
 
@@ -514,7 +476,9 @@ export function acceptTask(
   now: number,
 ): boolean {
   return writeTransaction((tx) => {
-    if (!moveTopic(tx, a.compoundId, a.topicId, a.move, now)) return false;
+    if (!moveTopic(tx, { compoundId: a.compoundId, topicId: a.topicId, actorId: a.actorId, move: a.move }, now)) {
+      return false;
+    }
     tx.update(tasks).set({ acceptedAt: now, acceptedBy: a.actorId }).where(eq(tasks.id, a.taskId)).run();
     const percent = tx.get<{ p: number }>(sql`select percent as p from tasks where id = ${a.taskId}`)?.p ?? 0;
     tx.insert(taskUpdates)
@@ -529,7 +493,6 @@ export function acceptTask(
         createdAt: now,
       })
       .run();
-    recordMove(tx, { compoundId: a.compoundId, topicId: a.topicId, actorId: a.actorId, move: a.move }, now);
     return true;
   });
 }
@@ -550,15 +513,17 @@ export interface UpdateInput {
  */
 export function postUpdate(u: UpdateInput, done: { move: TopicMove; ratingDays: number } | null, now: number): boolean {
   return writeTransaction((tx) => {
+    const base = { compoundId: u.compoundId, topicId: u.topicId, actorId: u.actorId };
+    const data = { percent: done ? 100 : u.percent, photos: u.photos.length };
     if (done) {
-      if (!moveTopic(tx, u.compoundId, u.topicId, done.move, now)) return false;
+      if (!moveTopic(tx, { ...base, move: done.move, data }, now)) return false;
       tx.update(tasks)
         .set({ percent: 100, doneAt: now, ratingEndsAt: now + done.ratingDays * DAY_MS })
         .where(eq(tasks.id, u.taskId))
         .run();
     } else {
       const res = tx.run(sql`update tasks set percent = ${u.percent} where id = ${u.taskId}
-        and exists (select 1 from topics where id = ${u.topicId} and status = 'in_progress')`);
+        and exists (select 1 from topics where id = ${u.topicId} and ${statusIs(sql`status`, 'in_progress')})`);
       if (res.changes === 0) return false;
       tx.update(topics).set({ activityAt: now }).where(eq(topics.id, u.topicId)).run();
     }
@@ -581,10 +546,7 @@ export function postUpdate(u: UpdateInput, done: { move: TopicMove; ratingDays: 
         .values({ topicId: u.topicId, compoundId: u.compoundId, updateId, ...p, createdAt: now })
         .run();
     }
-    const base = { compoundId: u.compoundId, topicId: u.topicId, actorId: u.actorId };
-    const data = { percent: done ? 100 : u.percent, photos: u.photos.length };
-    if (done) recordMove(tx, { ...base, move: done.move, data }, now);
-    else audit(tx, { ...base, action: 'progress', data }, now);
+    if (!done) audit(tx, { ...base, action: 'progress', data }, now);
     return true;
   });
 }
@@ -597,7 +559,7 @@ export function rateTask(
 ): boolean {
   return writeTransaction((tx) => {
     const k = tx.get<{ round: number }>(sql`select k.round from tasks k join topics t on t.id = k.topic_id
-      where k.topic_id = ${r.topicId} and t.status = 'rating' and k.rating_ends_at > ${now}`);
+      where k.topic_id = ${r.topicId} and ${statusIs(sql`t.status`, 'rating')} and k.rating_ends_at > ${now}`);
     if (!k) return false;
     const res = tx
       .insert(ratings)
@@ -792,9 +754,9 @@ export function countCompanyTasks(companyIds: readonly number[], now: number): {
   );
   return (
     getDb().get<{ total: number; overdue: number }>(sql`select count(*) as total,
-        coalesce(sum(t.status <> 'rating' and (k.deadline_at < ${now} or k.overdue_at is not null)), 0) as overdue
+        coalesce(sum(${statusIn(sql`t.status`, CARRYING_OUT)} and (k.deadline_at < ${now} or k.overdue_at is not null)), 0) as overdue
       from tasks k join topics t on t.id = k.topic_id
-      where k.company_id in (${ids}) and t.status in ('assigned', 'small_matter', 'in_progress', 'rating')`) ?? {
+      where k.company_id in (${ids}) and ${statusIn(sql`t.status`, TASK_OPEN)}`) ?? {
       total: 0,
       overdue: 0,
     }
@@ -813,7 +775,7 @@ export function companyTasks(companyIds: readonly number[], now: number, page = 
     compoundId: number;
     compoundName: string;
     title: string;
-    status: string;
+    status: TopicStatus;
     deadlineAt: number;
     overdueAt: number | null;
     percent: number;
@@ -824,8 +786,8 @@ export function companyTasks(companyIds: readonly number[], now: number, page = 
            k.deadline_at as deadlineAt, k.overdue_at as overdueAt, k.percent, k.decision_id as decisionId, pc.name as companyName
       from tasks k join topics t on t.id = k.topic_id join compounds c on c.id = k.compound_id
       left join property_companies pc on pc.id = k.company_id
-     where k.company_id in (${ids}) and t.status in ('assigned', 'small_matter', 'in_progress', 'rating')
-     order by case when t.status <> 'rating' and (k.deadline_at < ${now} or k.overdue_at is not null) then 0 else 1 end, k.deadline_at, k.id
+     where k.company_id in (${ids}) and ${statusIn(sql`t.status`, TASK_OPEN)}
+     order by case when ${statusIn(sql`t.status`, CARRYING_OUT)} and (k.deadline_at < ${now} or k.overdue_at is not null) then 0 else 1 end, k.deadline_at, k.id
      limit ${TASK_LIST_LIMIT} offset ${(Math.max(1, page) - 1) * TASK_LIST_LIMIT}`);
 }
 
@@ -834,7 +796,7 @@ export function companyTasks(companyIds: readonly number[], now: number, page = 
 export interface DueTopic {
   topicId: number;
   compoundId: number;
-  status: string;
+  status: TopicStatus;
   noticeEndsAt: number | null;
   openObjections: number;
   deadlineAt: number | null;
@@ -863,7 +825,7 @@ export function listDueTimers(now: number, onlyTopic: number | null = null): Due
       left join tasks k on k.topic_id = t.id
       left join decisions d on d.id = (select max(id) from decisions where topic_id = t.id and withdrawn_at is null)
      where ${only} and t.id in (
-        select x.topic_id from decisions x join topics p on p.id = x.topic_id and p.status = 'publicised'
+        select x.topic_id from decisions x join topics p on p.id = x.topic_id and ${statusIs(sql`p.status`, 'publicised')}
          where x.notice_ends_at <= ${now} and x.withdrawn_at is null
         union select topic_id from tasks where deadline_at < ${now} and closed_at is null and done_at is null
            and (overdue_at is null or auto_escalated_at is null)
@@ -876,10 +838,10 @@ export function endNotice(compoundId: number, topicId: number, now: number): boo
 
 export function markOverdue(compoundId: number, topicId: number, now: number): boolean {
   return writeTransaction((tx) => {
-    const k = tx.get<{ id: number; party: string; companyId: number | null; deadlineAt: number }>(sql`
+    const k = tx.get<{ id: number; party: TaskParty; companyId: number | null; deadlineAt: number }>(sql`
       select k.id, k.party, k.company_id as companyId, k.deadline_at as deadlineAt from tasks k join topics t on t.id = k.topic_id
        where k.topic_id = ${topicId} and k.overdue_at is null and k.deadline_at < ${now}
-         and t.status in ('assigned', 'small_matter', 'in_progress')`);
+         and ${statusIn(sql`t.status`, CARRYING_OUT)}`);
     if (!k) return false;
     tx.update(tasks).set({ overdueAt: now }).where(eq(tasks.id, k.id)).run();
     audit(tx, { compoundId, topicId, actorId: null, action: 'overdue', data: { deadlineAt: k.deadlineAt } }, now);
@@ -905,23 +867,35 @@ export function autoEscalate(compoundId: number, topicId: number, days: number, 
  */
 export function endRating(compoundId: number, topicId: number, now: number): 'closed' | 'reopened' | null {
   return writeTransaction((tx) => {
-    const k = tx.get<{ id: number; round: number; party: string; companyId: number | null }>(sql`
+    const k = tx.get<{ id: number; round: number; party: TaskParty; companyId: number | null }>(sql`
       select k.id, k.round, k.party, k.company_id as companyId from tasks k join topics t on t.id = k.topic_id
-       where k.topic_id = ${topicId} and t.status = 'rating' and k.rating_ends_at <= ${now}`);
+       where k.topic_id = ${topicId} and ${statusIs(sql`t.status`, 'rating')} and k.rating_ends_at <= ${now}`);
     if (!k) return null;
     const stars = tx
       .all<{ stars: number }>(sql`select stars from ratings where topic_id = ${topicId} and round = ${k.round}`)
       .map((r) => r.stars);
     const result = ratingOutcome(stars);
     const move = clockMove(result.outcome === 'close' ? 'close_rating' : 'reopen_task', 'rating');
-    if (!move || !moveTopic(tx, compoundId, topicId, move, now)) return null;
+    if (!move) return null;
     const data = { round: k.round, count: result.count, poor: result.poor, average: result.average };
+    const base = { compoundId, topicId, actorId: null, move, data };
     if (result.outcome === 'close') {
+      if (!moveTopic(tx, base, now)) return null;
       const tenths = result.average === null ? null : Number(result.average.replace('.', ''));
       tx.update(tasks).set({ closedAt: now, averageTenths: tenths }).where(eq(tasks.id, k.id)).run();
-      recordMove(tx, { compoundId, topicId, actorId: null, move, data }, now);
       return 'closed';
     }
+    // Sent back: the responsible party and the followers are told why (how many rated it poorly).
+    const reopened = moveTopic(
+      tx,
+      {
+        ...base,
+        also: responsibleOf(tx, compoundId, k.party, k.companyId),
+        tell: { kind: 'reopened', detail: `${result.poor}/${result.count}` },
+      },
+      now,
+    );
+    if (!reopened) return null;
     tx.update(tasks)
       .set({
         round: k.round + 1,
@@ -933,13 +907,6 @@ export function endRating(compoundId: number, topicId: number, now: number): 'cl
       })
       .where(eq(tasks.id, k.id))
       .run();
-    audit(tx, { compoundId, topicId, actorId: null, action: 'reopen_task', move, data }, now);
-    notify(
-      tx,
-      [...responsibleOf(tx, compoundId, k.party, k.companyId), ...followersOf(tx, topicId)],
-      { compoundId, kind: 'reopened', actorId: null, topicId, detail: `${result.poor}/${result.count}` },
-      now,
-    );
     return 'reopened';
   });
 }
@@ -952,7 +919,7 @@ export function exportRows(compoundId: number, from: number, to: number) {
     id: number;
     title: string;
     category: string;
-    status: string;
+    status: TopicStatus;
     createdAt: number;
     authorName: string;
     decision: string | null;

@@ -5,13 +5,20 @@ import { getDb } from '../client';
 import { notifications, topicFollows, topics } from '../schema';
 
 type Tx = Pick<Db, 'select' | 'insert'>;
-type Kind = (typeof notifications.$inferInsert)['kind'];
+export type NotificationKind = (typeof notifications.$inferInsert)['kind'];
 
 /** Writes one notification per person (deduplicated, never to the actor), inside the caller's transaction. */
 export function notify(
   tx: Tx,
   personIds: Iterable<number>,
-  n: { compoundId: number; kind: Kind; actorId: number | null; topicId?: number; meetingId?: number; detail?: string },
+  n: {
+    compoundId: number;
+    kind: NotificationKind;
+    actorId: number | null;
+    topicId?: number;
+    meetingId?: number;
+    detail?: string;
+  },
   at: number,
 ) {
   const seen = new Set<number>();

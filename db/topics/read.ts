@@ -2,16 +2,18 @@ import 'server-only';
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/roles';
 import type { TopicCategory } from '@/lib/topics/categories';
+import { MERGE_TARGET_STATES, type TopicStatus } from '@/lib/topics/lifecycle';
 import type { PositionParty } from '@/lib/topics/rules';
 import { escapeLike } from '../like';
 import { ftsPhrase, searchableText } from './search-text';
+import { statusIn } from './status';
 import { getDb } from '../client';
 import { auditLog, buildings, people, propertyCompanies, topicPhotos, topics } from '../schema';
 
 export const TOPIC_PAGE_SIZE = 20;
 
 export interface TopicFilters {
-  status?: string;
+  status?: TopicStatus;
   category?: TopicCategory;
   building?: number;
   q?: string;
@@ -182,7 +184,7 @@ export function topicSideData(topicId: number) {
       title: string;
       startsAt: number;
       place: string;
-      status: string;
+      status: TopicStatus;
       minutes: string | null;
       attended: number;
       attendeeNames: string | null;
@@ -206,7 +208,7 @@ export function listMergeTargets(compoundId: number, exceptId: number) {
     .where(
       and(
         eq(topics.compoundId, compoundId),
-        sql`${topics.status} in ('raised', 'deliberating')`,
+        statusIn(topics.status, MERGE_TARGET_STATES),
         sql`${topics.id} <> ${exceptId}`,
       ),
     )

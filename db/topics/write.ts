@@ -3,11 +3,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { TopicMove } from '@/lib/topics/lifecycle';
 import type { TopicCategory } from '@/lib/topics/categories';
 import { getDb, writeTransaction } from '../client';
-import { compoundServices, topicCosigns, topicFollows, topicPhotos, topics } from '../schema';
+import { PROPERTY } from '@/lib/auth/roles';
 import { DAY_MS, SMALL_MATTER_DAYS } from '@/lib/followthrough/rules';
 import { appendAudit } from '../audit/append';
 import { createSmallMatterTask } from '../followthrough/followthrough';
-import { followersOf, notify } from '../notifications/notifications';
+import { notify } from '../notifications/notifications';
+import { roleIn } from '../roles';
+import { compoundServices, memberships, topicCosigns, topicFollows, topicPhotos, topics } from '../schema';
+import { moveTopic } from './move';
 
 export interface NewTopic {
   compoundId: number;
@@ -73,9 +76,10 @@ export function setFollow(topicId: number, personId: number, follow: boolean, no
 }
 
 /**
- * Applies a reviewed move (accept, reject, merge, route as a small matter). The status is
- * compared-and-set, so two reviewers acting at once cannot both move the topic: the loser gets
- * false and nothing changes. Merging moves co-signers and followers to the target topic.
+ * Applies a reviewed move (accept, reject, merge, route as a small matter) through moveTopic, so
+ * two reviewers acting at once cannot both move the topic: the loser gets false and nothing
+ * changes. Merging moves co-signers and followers to the target topic; routing a small matter
+ * gives its task to the compound's property company, whose staff are told.
  */
 export function applyTopicMove(
   input: {
@@ -98,19 +102,36 @@ export function applyTopicMove(
             .where(eq(compoundServices.compoundId, compoundId))
             .get()?.id ?? null)
         : null;
-    const res = tx
-      .update(topics)
-      .set({
-        status: move.to,
-        statusReason: reason || null,
-        mergedIntoId: mergeInto?.id ?? null,
-        routedCompanyId,
-        activityAt: now,
-        reviewedAt: now,
-      })
-      .where(and(eq(topics.id, topicId), eq(topics.compoundId, compoundId), eq(topics.status, move.from)))
-      .run();
-    if (res.changes === 0) return false;
+    const companyStaff =
+      routedCompanyId === null
+        ? []
+        : tx
+            .select({ id: memberships.personId })
+            .from(memberships)
+            .where(
+              and(
+                roleIn(memberships.role, PROPERTY),
+                eq(memberships.scopeType, 'company'),
+                eq(memberships.scopeId, routedCompanyId),
+              ),
+            )
+            .all()
+            .map((r) => r.id);
+    const moved = moveTopic(
+      tx,
+      {
+        compoundId,
+        topicId,
+        actorId,
+        move,
+        reason,
+        set: { mergedIntoId: mergeInto?.id ?? null, routedCompanyId, reviewedAt: now },
+        data: mergeInto ? { mergedInto: mergeInto.id } : routedCompanyId ? { routedCompanyId } : undefined,
+        also: companyStaff,
+      },
+      now,
+    );
+    if (!moved) return false;
     if (routedCompanyId !== null) {
       createSmallMatterTask(
         tx,
@@ -118,19 +139,6 @@ export function applyTopicMove(
         now,
       );
     }
-    appendAudit(tx, {
-      compoundId,
-      actorId,
-      at: now,
-      entity: 'topic',
-      entityId: topicId,
-      action: move.action,
-      fromState: move.from,
-      toState: move.to,
-      reason: reason || null,
-      data: mergeInto ? { mergedInto: mergeInto.id } : routedCompanyId ? { routedCompanyId } : undefined,
-    });
-    const audience = followersOf(tx, topicId);
     if (mergeInto) {
       tx.run(sql`insert or ignore into topic_cosigns (topic_id, person_id, created_at)
                  select ${mergeInto.id}, person_id, created_at from topic_cosigns where topic_id = ${topicId}`);
@@ -148,13 +156,6 @@ export function applyTopicMove(
         data: { mergedFrom: topicId },
       });
     }
-    if (routedCompanyId !== null) {
-      const staff = tx.all<{ id: number }>(
-        sql`select person_id as id from memberships where role = 'property_staff' and scope_type = 'company' and scope_id = ${routedCompanyId}`,
-      );
-      audience.push(...staff.map((s) => s.id));
-    }
-    notify(tx, audience, { compoundId, kind: 'status', actorId, topicId, detail: move.to }, now);
     return true;
   });
 }

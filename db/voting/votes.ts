@@ -2,14 +2,15 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { countVote, type VoteResult } from '@/lib/voting/count';
+import { moveFrom } from '@/lib/topics/lifecycle';
+import { COUNCIL, PROPERTY } from '@/lib/auth/roles';
 import { appendPendingAnchors } from '../audit/anchor-file';
-import { getDb, groupWrite, prepared, writeTransaction } from '../client';
+import { getDb, groupWrite, prepared, type Tx, writeTransaction } from '../client';
 import { ballots, topics, voteOptions, votes, voteUnits, voteVoters } from '../schema';
 import { anchorChain } from '../audit/anchors';
 import { appendAudit } from '../audit/append';
-import { followersOf, notify } from '../notifications/notifications';
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
+import { roleIn } from '../roles';
+import { moveTopic } from '../topics/move';
 
 export interface NewVote {
   compoundId: number;
@@ -27,8 +28,6 @@ export interface NewVote {
   options: { key: string; label: string }[];
   openedBy: number;
 }
-
-const COUNCIL_ROLES = "'branch_secretary', 'branch_member', 'committee_chair', 'committee_member', 'resident_rep'";
 
 /** Freezes who may vote, so later changes to the register or to roles do not change this vote. */
 function freezeElectorate(tx: Tx, voteId: number, v: NewVote, companyIds: readonly number[]) {
@@ -75,8 +74,8 @@ function freezeElectorate(tx: Tx, voteId: number, v: NewVote, companyIds: readon
   tx.run(sql`insert or ignore into vote_voters (vote_id, voter_key, person_id, holder_id, name, place)
              select ${voteId}, 'p:' || p.id, p.id, null, p.name, group_concat(m.role)
                from memberships m join people p on p.id = m.person_id
-              where (m.scope_type = 'compound' and m.scope_id = ${v.compoundId} and m.role in (${sql.raw(COUNCIL_ROLES)}))
-                 or (m.scope_type = 'company' and m.role = 'property_staff' and m.scope_id in (${companies}))
+              where (m.scope_type = 'compound' and m.scope_id = ${v.compoundId} and ${roleIn(sql`m.role`, COUNCIL)})
+                 or (m.scope_type = 'company' and ${roleIn(sql`m.role`, PROPERTY)} and m.scope_id in (${companies}))
               group by p.id`);
 }
 
@@ -87,19 +86,14 @@ function freezeElectorate(tx: Tx, voteId: number, v: NewVote, companyIds: readon
  */
 export function openVote(v: NewVote, companyIds: readonly number[], now: number): number | null {
   return writeTransaction((tx) => {
+    // The write lock is held from here on: the status read now is the one the move starts from.
     const topic = tx
-      .update(topics)
-      .set({ status: 'voting', activityAt: now })
-      .where(
-        and(
-          eq(topics.id, v.topicId),
-          eq(topics.compoundId, v.compoundId),
-          sql`${topics.status} in ('deliberating', 'voting', 'voted')`,
-        ),
-      )
-      .returning({ id: topics.id })
+      .select({ status: topics.status })
+      .from(topics)
+      .where(and(eq(topics.id, v.topicId), eq(topics.compoundId, v.compoundId)))
       .get();
-    if (!topic) return null;
+    const move = topic && moveFrom('open_vote', topic.status);
+    if (!move) return null;
     const { options, buildingIds, ...fields } = v;
     const voteId = tx
       .insert(votes)
@@ -127,22 +121,12 @@ export function openVote(v: NewVote, companyIds: readonly number[], now: number)
       toState: 'open',
       data: { kind: v.kind, matterItem: v.matterItem, electorate, startsAt: v.startsAt, endsAt: v.endsAt },
     });
-    appendAudit(tx, {
-      compoundId: v.compoundId,
-      actorId: v.openedBy,
-      at: now,
-      entity: 'topic',
-      entityId: v.topicId,
-      action: 'open_vote',
-      toState: 'voting',
-      data: { voteId, kind: v.kind },
-    });
-    notify(
+    const moved = moveTopic(
       tx,
-      followersOf(tx, v.topicId),
-      { compoundId: v.compoundId, kind: 'status', actorId: v.openedBy, topicId: v.topicId, detail: 'voting' },
+      { compoundId: v.compoundId, topicId: v.topicId, actorId: v.openedBy, move, data: { voteId, kind: v.kind } },
       now,
     );
+    if (!moved) throw new Error(`topic ${v.topicId} left ${move.from} inside its own write transaction`);
     return voteId;
   });
 }
@@ -521,31 +505,9 @@ export function closeVote(compoundId: number, voteId: number, actorId: number | 
     const stillOpen = tx.get<{ n: number }>(
       sql`select count(*) as n from votes where topic_id = ${vote.topicId} and status = 'open'`,
     );
-    if ((stillOpen?.n ?? 0) === 0) {
-      const moved = tx
-        .update(topics)
-        .set({ status: 'voted', activityAt: now })
-        .where(and(eq(topics.id, vote.topicId), eq(topics.status, 'voting')))
-        .run();
-      if (moved.changes) {
-        appendAudit(tx, {
-          compoundId,
-          actorId,
-          at: now,
-          entity: 'topic',
-          entityId: vote.topicId,
-          action: 'close_vote',
-          fromState: 'voting',
-          toState: 'voted',
-          data: { voteId },
-        });
-        notify(
-          tx,
-          followersOf(tx, vote.topicId),
-          { compoundId, kind: 'status', actorId: actorId ?? 0, topicId: vote.topicId, detail: 'voted' },
-          now,
-        );
-      }
+    const close = moveFrom('close_vote', 'voting');
+    if ((stillOpen?.n ?? 0) === 0 && close) {
+      moveTopic(tx, { compoundId, topicId: vote.topicId, actorId, move: close, data: { voteId } }, now);
     }
     // The chain's head, with the close and its result in it, is published (notice board, anchor file).
     anchorChain(tx, compoundId, 'vote_closed', now);

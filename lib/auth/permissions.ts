@@ -1,4 +1,13 @@
-import { ROLE_SCOPE, type AssignableRole, type Role, type ScopeType } from './roles';
+import {
+  type AssignableRole,
+  hasAny,
+  REGISTER_READERS,
+  ROLE_SCOPE,
+  type Role,
+  RUNS_COMPOUND,
+  type ScopeType,
+  STAFF_ROLES,
+} from './roles';
 
 /**
  * Who may do what, where. Pure functions over the actor and the object's place in the district;
@@ -87,9 +96,7 @@ export function canViewCompound(actor: Actor, c: CompoundPlace): Denial | null {
 /** Names, mobiles and areas of the register: those who run votes and the staff above. */
 export function canViewRegister(actor: Actor, c: CompoundPlace): Denial | null {
   if (canViewCompound(actor, c)) return 'not_member';
-  const r = rolesIn(actor, c);
-  const allowed = r.has('branch_secretary') || r.has('committee_chair') || r.has('committee_member');
-  return allowed || staffOverCompound(actor, c) ? null : 'not_staff';
+  return hasAny(rolesIn(actor, c), REGISTER_READERS) || staffOverCompound(actor, c) ? null : 'not_staff';
 }
 
 /** Editing a compound, its buildings, its property companies and importing its register. */
@@ -103,9 +110,7 @@ export function canCreateCompound(actor: Actor, community: CommunityPlace): Deni
 }
 
 export function isStaff(actor: Actor): boolean {
-  return actor.memberships.some(
-    (m) => m.role === 'community_worker' || m.role === 'street_staff' || m.role === 'district_admin',
-  );
+  return actor.memberships.some((m) => (STAFF_ROLES as readonly Role[]).includes(m.role));
 }
 
 /** The places a staff member looks after: the scopes of their community, street and district roles. */
@@ -172,15 +177,6 @@ export type DashboardTarget =
   | { level: 'street'; streetId: number; districtId: number }
   | { level: 'district'; districtId: number };
 
-/** Those who run a compound's affairs see all of its dashboard; its other members the public part. */
-const COMPOUND_DASHBOARD_FULL: readonly Role[] = [
-  'branch_secretary',
-  'committee_chair',
-  'committee_member',
-  'property_staff',
-  'grid_worker',
-];
-
 /**
  * Who may open a dashboard, and how much of it: a compound's members (the public part, or all of
  * it for those who run its affairs and the staff above); above a compound only staff whose own
@@ -191,7 +187,7 @@ export function dashboardView(actor: Actor, t: DashboardTarget): DashboardView |
     case 'compound': {
       const roles = rolesIn(actor, t.place);
       if (roles.size === 0) return null;
-      return staffOverCompound(actor, t.place) || COMPOUND_DASHBOARD_FULL.some((r) => roles.has(r)) ? 'full' : 'public';
+      return staffOverCompound(actor, t.place) || hasAny(roles, RUNS_COMPOUND) ? 'full' : 'public';
     }
     case 'community':
       return staffOverCommunity(actor, t.place) ? 'full' : null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TOPIC_STATUSES } from '../topics/lifecycle';
+import { TOPIC_STATUSES, type TopicStatus } from '../topics/lifecycle';
 
 /**
  * The dashboards' figures (看板). Queries return small grouped rows (db/dashboard/dashboard.ts, one
@@ -37,7 +37,7 @@ export const FUNNEL = {
   decided: ['small_matter', 'decided', 'publicised', 'assigned', 'in_progress', 'rating', 'closed'],
   carried: ['rating', 'closed'],
   closed: ['closed'],
-} as const satisfies Record<string, readonly string[] | null>;
+} as const satisfies Record<string, readonly TopicStatus[] | null>;
 export type FunnelKey = keyof typeof FUNNEL;
 export const FUNNEL_KEYS = Object.keys(FUNNEL) as FunnelKey[];
 

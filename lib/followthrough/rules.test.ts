@@ -48,7 +48,7 @@ describe('isResponsible', () => {
 });
 
 describe('canObject', () => {
-  const publicised = { status: 'publicised', noticeEndsAt: T0 + 7 * DAY_MS };
+  const publicised = { status: 'publicised' as const, noticeEndsAt: T0 + 7 * DAY_MS };
   it('lets an owner and a tenant object during the notice period', () => {
     expect(canObject(roles('owner'), publicised, false, T0)).toBeNull();
     expect(canObject(roles('tenant'), publicised, false, T0 + 7 * DAY_MS - 1)).toBeNull();
@@ -58,8 +58,8 @@ describe('canObject', () => {
     expect(canObject(roles('owner'), publicised, false, T0 + 8 * DAY_MS)).toBe('noticeOver');
   });
   it('refuses before publication and once carried out', () => {
-    expect(canObject(roles('owner'), { status: 'decided', noticeEndsAt: null }, false, T0)).toBe('noticeOver');
-    expect(canObject(roles('owner'), { ...publicised, status: 'in_progress' }, false, T0)).toBe('noticeOver');
+    expect(canObject(roles('owner'), { status: 'decided' as const, noticeEndsAt: null }, false, T0)).toBe('noticeOver');
+    expect(canObject(roles('owner'), { ...publicised, status: 'in_progress' as const }, false, T0)).toBe('noticeOver');
   });
   it('refuses a second open objection by the same person', () => {
     expect(canObject(roles('owner'), publicised, true, T0)).toBe('objectionPending');
@@ -75,24 +75,26 @@ describe('canObject', () => {
 describe('canReportProgress', () => {
   const task = { party: 'property', companyId: 1 };
   it('lets the responsible company report while in progress', () => {
-    expect(canReportProgress(roles('property_staff'), [1], { status: 'in_progress' }, task)).toBeNull();
+    expect(canReportProgress(roles('property_staff'), [1], { status: 'in_progress' as const }, task)).toBeNull();
   });
   it('refuses a resident', () => {
-    expect(canReportProgress(roles('owner'), [], { status: 'in_progress' }, task)).toBe('notResponsible');
+    expect(canReportProgress(roles('owner'), [], { status: 'in_progress' as const }, task)).toBe('notResponsible');
   });
-  it.each(['assigned', 'small_matter', 'rating', 'closed', 'publicised'])('refuses while %s', (status) => {
+  it.each(['assigned', 'small_matter', 'rating', 'closed', 'publicised'] as const)('refuses while %s', (status) => {
     expect(canReportProgress(roles('property_staff'), [1], { status }, task)).toBe('wrongState');
   });
 });
 
 describe('canRate', () => {
-  const rating = { status: 'rating', ratingEndsAt: T0 + 7 * DAY_MS };
+  const rating = { status: 'rating' as const, ratingEndsAt: T0 + 7 * DAY_MS };
   it('lets a resident rate once during the rating period', () => {
     expect(canRate(roles('owner'), rating, false, T0)).toBeNull();
     expect(canRate(roles('owner'), rating, true, T0)).toBe('alreadyRated');
   });
   it('refuses rating before done and after the period', () => {
-    expect(canRate(roles('owner'), { status: 'in_progress', ratingEndsAt: null }, false, T0)).toBe('notRating');
+    expect(canRate(roles('owner'), { status: 'in_progress' as const, ratingEndsAt: null }, false, T0)).toBe(
+      'notRating',
+    );
     expect(canRate(roles('owner'), rating, false, T0 + 7 * DAY_MS)).toBe('notRating');
   });
   it('refuses the property company rating itself', () => {
@@ -102,16 +104,18 @@ describe('canRate', () => {
 
 describe('canEscalate', () => {
   it('lets the secretary and the chair escalate an open matter once at a time', () => {
-    expect(canEscalate(roles('branch_secretary'), { status: 'in_progress' }, false)).toBeNull();
-    expect(canEscalate(roles('committee_chair'), { status: 'deliberating' }, false)).toBeNull();
-    expect(canEscalate(roles('branch_secretary'), { status: 'in_progress' }, true)).toBe('escalationOpen');
+    expect(canEscalate(roles('branch_secretary'), { status: 'in_progress' as const }, false)).toBeNull();
+    expect(canEscalate(roles('committee_chair'), { status: 'deliberating' as const }, false)).toBeNull();
+    expect(canEscalate(roles('branch_secretary'), { status: 'in_progress' as const }, true)).toBe('escalationOpen');
   });
-  it.each(['raised', 'rejected', 'merged', 'rating', 'closed'])('refuses a %s topic', (status) => {
+  it.each(['raised', 'rejected', 'merged', 'rating', 'closed'] as const)('refuses a %s topic', (status) => {
     expect(canEscalate(roles('branch_secretary'), { status }, false)).toBe('wrongState');
   });
   it('refuses residents and staff', () => {
-    expect(canEscalate(roles('owner', 'committee_member'), { status: 'in_progress' }, false)).toBe('cannotEscalate');
-    expect(canEscalate(roles('community_worker'), { status: 'in_progress' }, false)).toBe('cannotEscalate');
+    expect(canEscalate(roles('owner', 'committee_member'), { status: 'in_progress' as const }, false)).toBe(
+      'cannotEscalate',
+    );
+    expect(canEscalate(roles('community_worker'), { status: 'in_progress' as const }, false)).toBe('cannotEscalate');
   });
 });
 
@@ -153,7 +157,7 @@ describe('isOverdue', () => {
 
 describe('dueMoves (the timers, with an injected clock)', () => {
   const base: TimerState = {
-    status: 'publicised',
+    status: 'publicised' as const,
     noticeEndsAt: T0 + 7 * DAY_MS,
     openObjections: 0,
     deadlineAt: T0 + 30 * DAY_MS,
@@ -172,32 +176,35 @@ describe('dueMoves (the timers, with an injected clock)', () => {
     expect(dueMoves({ ...base, openObjections: 1 }, T0 + 9 * DAY_MS)).toEqual([]);
   });
   it('marks a task overdue once, just after its deadline', () => {
-    const task = { ...base, status: 'in_progress' };
+    const task = { ...base, status: 'in_progress' as const };
     expect(dueMoves(task, T0 + 30 * DAY_MS)).toEqual([]);
     expect(dueMoves(task, T0 + 30 * DAY_MS + 1)).toEqual(['mark_overdue']);
     expect(dueMoves({ ...task, overdueAt: T0 + 30 * DAY_MS + 1 }, T0 + 31 * DAY_MS)).toEqual([]);
   });
   it('escalates by itself only when more than the set days late', () => {
-    const late = { ...base, status: 'in_progress', overdueAt: T0 + 30 * DAY_MS };
+    const late = { ...base, status: 'in_progress' as const, overdueAt: T0 + 30 * DAY_MS };
     expect(dueMoves(late, T0 + 37 * DAY_MS)).toEqual([]);
     expect(dueMoves(late, T0 + 37 * DAY_MS + 1)).toEqual(['auto_escalate']);
     expect(dueMoves({ ...late, escalateAfterDays: 0 }, T0 + 30 * DAY_MS + 1)).toEqual(['auto_escalate']);
   });
   it('marks overdue and escalates in one tick when the server was down for long', () => {
-    expect(dueMoves({ ...base, status: 'assigned' }, T0 + 40 * DAY_MS)).toEqual(['mark_overdue', 'auto_escalate']);
+    expect(dueMoves({ ...base, status: 'assigned' as const }, T0 + 40 * DAY_MS)).toEqual([
+      'mark_overdue',
+      'auto_escalate',
+    ]);
   });
   it('does not escalate twice, nor over an escalation already open', () => {
-    const late = { ...base, status: 'in_progress', overdueAt: T0 + 30 * DAY_MS };
+    const late = { ...base, status: 'in_progress' as const, overdueAt: T0 + 30 * DAY_MS };
     expect(dueMoves({ ...late, autoEscalatedAt: T0 + 38 * DAY_MS }, T0 + 50 * DAY_MS)).toEqual([]);
     expect(dueMoves({ ...late, hasOpenEscalation: true }, T0 + 50 * DAY_MS)).toEqual([]);
   });
   it('ends the rating window at its end', () => {
-    const rating = { ...base, status: 'rating', ratingEndsAt: T0 + 3 * DAY_MS };
+    const rating = { ...base, status: 'rating' as const, ratingEndsAt: T0 + 3 * DAY_MS };
     expect(dueMoves(rating, T0 + 3 * DAY_MS - 1)).toEqual([]);
     expect(dueMoves(rating, T0 + 3 * DAY_MS)).toEqual(['end_rating']);
   });
   it('has nothing to do on a closed topic, however late', () => {
-    expect(dueMoves({ ...base, status: 'closed' }, T0 + 999 * DAY_MS)).toEqual([]);
+    expect(dueMoves({ ...base, status: 'closed' as const }, T0 + 999 * DAY_MS)).toEqual([]);
   });
 });
 
@@ -225,7 +232,7 @@ describe('ratingOutcome', () => {
   it('reopens a single poor rating', () => {
     expect(ratingOutcome([2])).toEqual({ outcome: 'reopen', count: 1, poor: 1, average: '2.0' });
   });
-  it.each([0, 6, 2.5, Number.NaN, -1])('throws on the impossible rating %s', (s) => {
+  it.each([0, 6, 2.5, Number.NaN, -1] as const)('throws on the impossible rating %s', (s) => {
     expect(() => ratingOutcome([5, s])).toThrow(/1 to 5/);
   });
 });

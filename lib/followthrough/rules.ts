@@ -1,5 +1,5 @@
-import type { Role } from '../auth/roles';
-import { DECIDERS } from '../topics/lifecycle';
+import { DECIDERS, hasAny, PARTY_ROLES, RESIDENTS, type Roles, TASK_PARTIES, type TaskParty } from '../auth/roles';
+import type { TopicStatus } from '../topics/lifecycle';
 
 /**
  * Follow-through (steps 5–7 of mechanism.md): who may object, carry out, rate and escalate, and
@@ -7,41 +7,17 @@ import { DECIDERS } from '../topics/lifecycle';
  * actions apply them. Each `can*` returns null when allowed, or a message key under `errors`.
  */
 
-export type Roles = ReadonlySet<Role>;
-
 export const DAY_MS = 86_400_000;
 
-/** Who may be made responsible for carrying a decision out. */
-export const TASK_PARTY_KINDS = ['property', 'committee', 'branch', 'community'] as const;
-export type TaskParty = (typeof TASK_PARTY_KINDS)[number];
-
-const PARTY_ROLES: Record<TaskParty, readonly Role[]> = {
-  property: ['property_staff'],
-  committee: ['committee_chair', 'committee_member'],
-  branch: ['branch_secretary', 'branch_member'],
-  community: ['community_worker'],
-};
+export { TASK_PARTIES, type TaskParty };
 
 /** A small matter is fixed within this many days unless the reviewer says otherwise. */
 export const SMALL_MATTER_DAYS = 7;
 /** A task reopened after poor ratings gets this many days to be put right. */
 export const REOPEN_DAYS = 7;
 
-/** Residents of the compound: they object to decisions and rate how they were carried out. */
-const RESIDENTS: readonly Role[] = [
-  'owner',
-  'tenant',
-  'branch_secretary',
-  'branch_member',
-  'committee_chair',
-  'committee_member',
-  'resident_rep',
-];
-
-const any = (roles: Roles, allowed: readonly Role[]) => allowed.some((r) => roles.has(r));
-
 export function isResident(roles: Roles): boolean {
-  return any(roles, RESIDENTS);
+  return hasAny(roles, RESIDENTS);
 }
 
 /**
@@ -55,7 +31,7 @@ export function isResponsible(
 ): boolean {
   const party = task.party as TaskParty;
   const allowed = PARTY_ROLES[party];
-  if (!allowed || !any(roles, allowed)) return false;
+  if (!allowed || !hasAny(roles, allowed)) return false;
   if (party === 'property') return task.companyId !== null && actorCompanyIds.includes(task.companyId);
   return true;
 }
@@ -63,7 +39,7 @@ export function isResponsible(
 /** Objections (异议) are lodged by residents during the notice period, one open objection each. */
 export function canObject(
   roles: Roles,
-  topic: { status: string; noticeEndsAt: number | null },
+  topic: { status: TopicStatus; noticeEndsAt: number | null },
   hasOpenObjection: boolean,
   now: number,
 ): string | null {
@@ -78,7 +54,7 @@ export function canObject(
 export function canReportProgress(
   roles: Roles,
   actorCompanyIds: readonly number[],
-  topic: { status: string },
+  topic: { status: TopicStatus },
   task: { party: string; companyId: number | null },
 ): string | null {
   if (!isResponsible(roles, actorCompanyIds, task)) return 'notResponsible';
@@ -88,7 +64,7 @@ export function canReportProgress(
 /** Ratings (评议): residents, once per round, while the rating period lasts. */
 export function canRate(
   roles: Roles,
-  topic: { status: string; ratingEndsAt: number | null },
+  topic: { status: TopicStatus; ratingEndsAt: number | null },
   alreadyRated: boolean,
   now: number,
 ): string | null {
@@ -109,8 +85,8 @@ const ESCALATABLE: readonly string[] = [
   'in_progress',
 ];
 
-export function canEscalate(roles: Roles, topic: { status: string }, hasOpenEscalation: boolean): string | null {
-  if (!any(roles, DECIDERS)) return 'cannotEscalate';
+export function canEscalate(roles: Roles, topic: { status: TopicStatus }, hasOpenEscalation: boolean): string | null {
+  if (!hasAny(roles, DECIDERS)) return 'cannotEscalate';
   if (!ESCALATABLE.includes(topic.status)) return 'wrongState';
   return hasOpenEscalation ? 'escalationOpen' : null;
 }
@@ -169,7 +145,7 @@ export function lateDays(
 }
 
 export interface TimerState {
-  status: string;
+  status: TopicStatus;
   noticeEndsAt: number | null;
   openObjections: number;
   deadlineAt: number | null;

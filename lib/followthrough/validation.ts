@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_PARTY_KINDS } from './rules';
+import { TASK_PARTIES } from './rules';
 import { humanText, id, intIn, optionalHumanText } from '../validation/common';
 import { shanghaiDateTime } from '../topics/validation';
 
@@ -14,7 +14,7 @@ export const decisionSchema = z
     body: humanText(2000, 'lines'),
     minutes: optionalHumanText(5000, 'lines'),
     voteId: optionalId,
-    party: z.enum(TASK_PARTY_KINDS, { error: 'choose' }),
+    party: z.enum(TASK_PARTIES, { error: 'choose' }),
     companyId: optionalId,
     deadline: shanghaiDateTime,
   })

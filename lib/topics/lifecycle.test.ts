@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ASSIGNABLE_ROLES, type Role } from '../auth/roles';
+import { ASSIGNABLE_ROLES, DECIDERS, REVIEWERS, type Role, TASK_DOERS, VOTE_ORGANISERS } from '../auth/roles';
 import {
   availableMoves,
   isReviewAction,
   isTopicStatus,
   planMove,
   REVIEW_ACTIONS,
-  REVIEWERS,
   TOPIC_ACTIONS,
   TOPIC_MOVES,
   TOPIC_STATUSES,
   type TopicAction,
   type TopicStatus,
-  VOTE_ORGANISERS,
-  DECIDERS,
-  TASK_PARTIES,
   CLOCK,
   clockMove,
 } from './lifecycle';
@@ -161,7 +157,7 @@ const PANEL_ROLES: Record<Panel, readonly Role[]> = {
   review: REVIEWERS,
   organise: VOTE_ORGANISERS,
   decide: DECIDERS,
-  task: TASK_PARTIES,
+  task: TASK_DOERS,
   clock: CLOCK,
 };
 
@@ -263,12 +259,16 @@ describe('planMove', () => {
     'refuses any action from the unknown state %j',
     (from) => {
       for (const action of TOPIC_ACTIONS) {
-        expect(planMove(action, from, new Set<Role>(['branch_secretary']))).toEqual({
+        // Statuses read from storage are typed; a corrupted one must still move nowhere.
+        expect(planMove(action, from as TopicStatus, new Set<Role>(['branch_secretary']))).toEqual({
           ok: false,
           // Nobody makes the clock's moves by hand, in any state.
           reason: PANEL[action] === 'clock' ? 'not_allowed' : 'wrong_state',
         });
-        expect(planMove(action, from, new Set<Role>(['owner']))).toEqual({ ok: false, reason: 'not_allowed' });
+        expect(planMove(action, from as TopicStatus, new Set<Role>(['owner']))).toEqual({
+          ok: false,
+          reason: 'not_allowed',
+        });
       }
     },
   );
@@ -284,7 +284,8 @@ describe('planMove', () => {
 });
 
 describe('availableMoves', () => {
-  const actions = (from: string, roles: readonly Role[]) => availableMoves(from, new Set(roles)).map((m) => m.action);
+  const actions = (from: TopicStatus, roles: readonly Role[]) =>
+    availableMoves(from, new Set(roles)).map((m) => m.action);
   const ALL_REVIEW: readonly TopicAction[] = ['accept', 'reject', 'merge', 'route_small_matter'];
 
   /** Review moves only: the review panel's buttons. Votes are opened and closed elsewhere. */
@@ -326,7 +327,7 @@ describe('availableMoves', () => {
 
   it('never offers open_vote or close_vote, even to organisers where planMove allows them', () => {
     const organisers: readonly Role[] = ['branch_secretary', 'committee_chair', 'committee_member'];
-    for (const from of ['deliberating', 'voting', 'voted']) {
+    for (const from of ['deliberating', 'voting', 'voted'] as const) {
       expect(actions(from, organisers)).toEqual([]);
     }
     expect(planMove('open_vote', 'deliberating', new Set(organisers)).ok).toBe(true);
@@ -334,7 +335,7 @@ describe('availableMoves', () => {
   });
 
   it('offers nothing on an unknown state', () => {
-    expect(actions('unknown', ['branch_secretary', 'committee_chair'])).toEqual([]);
+    expect(actions('unknown' as TopicStatus, ['branch_secretary', 'committee_chair'])).toEqual([]);
   });
 
   it('returns the moves planMove would plan', () => {

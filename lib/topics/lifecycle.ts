@@ -1,9 +1,9 @@
-import type { Role } from '../auth/roles';
+import { DECIDERS, REVIEWERS, type RoleSet, type Roles, TASK_DOERS, VOTE_ORGANISERS } from '../auth/roles';
 
 /**
- * A topic's life (mechanism.md): raised → reviewed → deliberated → decided → published → carried
+ * A topic's life (docs/domain/mechanism.md): raised → reviewed → deliberated → decided → published → carried
  * out → rated and closed. The states and the moves between them are data; every move is written
- * with an audit entry in the same transaction (db/topics/read.ts). Votes, decisions and
+ * with an audit entry and the followers told in the same transaction (db/topics/move.ts moveTopic). Votes, decisions and
  * follow-through add their moves to this table when they land.
  */
 export const TOPIC_STATUSES = [
@@ -49,39 +49,14 @@ export function isReviewAction(action: string): action is ReviewAction {
   return (REVIEW_ACTIONS as readonly string[]).includes(action);
 }
 
-/** Step 2 (议题审核) is the branch secretary's, with the owners' committee chair. */
-export const REVIEWERS: readonly Role[] = ['branch_secretary', 'committee_chair'];
-
-/**
- * Step 4 (表决): the secretary opens consultations and council votes, the owners' committee opens
- * owners' decisions (lib/voting/rules.ts says which kind); a vote closes by its organiser or its clock.
- */
-export const VOTE_ORGANISERS: readonly Role[] = ['branch_secretary', 'committee_chair', 'committee_member'];
-
-/** Steps 5–6: the secretary (with the committee chair) records and publishes the decision. */
-export const DECIDERS: readonly Role[] = ['branch_secretary', 'committee_chair'];
-
-/**
- * Step 6: those who can be the responsible party of a task. Holding the role is not enough: the
- * task names its party (and company), see lib/followthrough/rules.ts isResponsible.
- */
-export const TASK_PARTIES: readonly Role[] = [
-  'property_staff',
-  'committee_chair',
-  'committee_member',
-  'branch_secretary',
-  'branch_member',
-  'community_worker',
-];
-
 /** Moves nobody makes by hand: the clock makes them when a period ends (server/clock.ts). */
-export const CLOCK: readonly Role[] = [];
+export const CLOCK: RoleSet = [];
 
 export interface TopicMove {
   action: TopicAction;
   from: TopicStatus;
   to: TopicStatus;
-  by: readonly Role[];
+  by: RoleSet;
   /** The reason is shown to everyone in the compound (a rejection must say why). */
   reasonRequired: boolean;
 }
@@ -106,9 +81,9 @@ export const TOPIC_MOVES: readonly TopicMove[] = [
   { action: 'uphold_objection', from: 'publicised', to: 'deliberating', by: DECIDERS, reasonRequired: true },
   { action: 'end_notice', from: 'publicised', to: 'assigned', by: CLOCK, reasonRequired: false },
   // Step 6: decisions and small matters alike are accepted, carried out and marked done.
-  { action: 'accept_task', from: 'assigned', to: 'in_progress', by: TASK_PARTIES, reasonRequired: false },
-  { action: 'accept_task', from: 'small_matter', to: 'in_progress', by: TASK_PARTIES, reasonRequired: false },
-  { action: 'complete_task', from: 'in_progress', to: 'rating', by: TASK_PARTIES, reasonRequired: false },
+  { action: 'accept_task', from: 'assigned', to: 'in_progress', by: TASK_DOERS, reasonRequired: false },
+  { action: 'accept_task', from: 'small_matter', to: 'in_progress', by: TASK_DOERS, reasonRequired: false },
+  { action: 'complete_task', from: 'in_progress', to: 'rating', by: TASK_DOERS, reasonRequired: false },
   // Step 7: the rating period ends; poor ratings send the task back.
   { action: 'close_rating', from: 'rating', to: 'closed', by: CLOCK, reasonRequired: false },
   { action: 'reopen_task', from: 'rating', to: 'in_progress', by: CLOCK, reasonRequired: false },
@@ -123,8 +98,8 @@ export type MoveRefusal = 'wrong_state' | 'not_allowed';
  */
 export function planMove(
   action: TopicAction,
-  from: string,
-  roles: ReadonlySet<Role>,
+  from: TopicStatus,
+  roles: Roles,
 ): { ok: true; move: TopicMove } | { ok: false; reason: MoveRefusal } {
   const candidates = TOPIC_MOVES.filter((m) => m.action === action);
   const permitted = candidates.filter((m) => m.by.some((r) => roles.has(r)));
@@ -133,18 +108,26 @@ export function planMove(
   return move ? { ok: true, move } : { ok: false, reason: 'wrong_state' };
 }
 
+/**
+ * The move `action` makes from `from`, whoever makes it: for writes that have already checked who
+ * is acting (planMove) and re-read the status under the write lock.
+ */
+export function moveFrom(action: TopicAction, from: TopicStatus): TopicMove | undefined {
+  return TOPIC_MOVES.find((m) => m.action === action && m.from === from);
+}
+
 /** A move the clock makes when a period ends; nobody makes it by hand. */
-export function clockMove(action: TopicAction, from: string): TopicMove | undefined {
-  return TOPIC_MOVES.find((m) => m.by === CLOCK && m.action === action && m.from === from);
+export function clockMove(action: TopicAction, from: TopicStatus): TopicMove | undefined {
+  return TOPIC_MOVES.find((m) => m.by.length === 0 && m.action === action && m.from === from);
 }
 
 /** Review moves (step 2) a person could make now: the review panel shows exactly these. */
-export function availableMoves(from: string, roles: ReadonlySet<Role>): TopicMove[] {
-  return TOPIC_MOVES.filter((m) => m.by === REVIEWERS && m.from === from && m.by.some((r) => roles.has(r)));
+export function availableMoves(from: TopicStatus, roles: Roles): TopicMove[] {
+  return TOPIC_MOVES.filter((m) => isReviewAction(m.action) && m.from === from && m.by.some((r) => roles.has(r)));
 }
 
 /** Topics that are still open to discussion, co-signing and positions. */
-export const OPEN_FOR_DISCUSSION: readonly string[] = [
+export const OPEN_FOR_DISCUSSION: readonly TopicStatus[] = [
   'deliberating',
   'voting',
   'voted',
@@ -154,9 +137,13 @@ export const OPEN_FOR_DISCUSSION: readonly string[] = [
   'in_progress',
   'rating',
 ];
-export const OPEN_FOR_COSIGN: readonly string[] = ['raised', 'deliberating'];
+export const OPEN_FOR_COSIGN: readonly TopicStatus[] = ['raised', 'deliberating'];
+/** A task is open, from its assignment to the end of its rating: the responsible party's list. */
+export const TASK_OPEN: readonly TopicStatus[] = ['assigned', 'small_matter', 'in_progress', 'rating'];
+/** A task is being carried out (so it can be late): assigned or routed, and not yet done. */
+export const CARRYING_OUT: readonly TopicStatus[] = ['assigned', 'small_matter', 'in_progress'];
 /** A topic another may be merged into. */
-export const MERGE_TARGET_STATES: readonly string[] = ['raised', 'deliberating'];
+export const MERGE_TARGET_STATES: readonly TopicStatus[] = ['raised', 'deliberating'];
 
 export function isTopicStatus(value: string): value is TopicStatus {
   return (TOPIC_STATUSES as readonly string[]).includes(value);

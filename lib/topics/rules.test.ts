@@ -115,35 +115,35 @@ describe('canCosign', () => {
   });
 
   it.each(ROWS)('$role on their own raised topic', ({ role, raise }) => {
-    expect(canCosign(one(role), { status: 'raised', authorId: ME }, ME, false)).toBe(
+    expect(canCosign(one(role), { status: 'raised' as const, authorId: ME }, ME, false)).toBe(
       raise === null ? 'cosignOwn' : 'cannotCosign',
     );
   });
 
   it.each(ROWS)('$role co-signing a raised topic twice', ({ role, raise }) => {
-    expect(canCosign(one(role), { status: 'raised', authorId: OTHER }, ME, true)).toBe(
+    expect(canCosign(one(role), { status: 'raised' as const, authorId: OTHER }, ME, true)).toBe(
       raise === null ? 'alreadyCosigned' : 'cannotCosign',
     );
   });
 
   it('refuses no roles', () => {
-    expect(canCosign(NONE, { status: 'raised', authorId: OTHER }, ME, false)).toBe('cannotCosign');
+    expect(canCosign(NONE, { status: 'raised' as const, authorId: OTHER }, ME, false)).toBe('cannotCosign');
   });
 
   it('says "own" before "already" before "wrong state"', () => {
     const owner = one('owner');
-    expect(canCosign(owner, { status: 'rejected', authorId: ME }, ME, true)).toBe('cosignOwn');
-    expect(canCosign(owner, { status: 'merged', authorId: OTHER }, ME, true)).toBe('alreadyCosigned');
-    expect(canCosign(owner, { status: 'small_matter', authorId: OTHER }, ME, false)).toBe('wrongState');
+    expect(canCosign(owner, { status: 'rejected' as const, authorId: ME }, ME, true)).toBe('cosignOwn');
+    expect(canCosign(owner, { status: 'merged' as const, authorId: OTHER }, ME, true)).toBe('alreadyCosigned');
+    expect(canCosign(owner, { status: 'small_matter' as const, authorId: OTHER }, ME, false)).toBe('wrongState');
   });
 
   it('refuses an unknown state', () => {
-    expect(canCosign(one('owner'), { status: 'closed', authorId: OTHER }, ME, false)).toBe('wrongState');
+    expect(canCosign(one('owner'), { status: 'closed' as const, authorId: OTHER }, ME, false)).toBe('wrongState');
   });
 
   it('closes co-signing once a vote is opened', () => {
-    expect(canCosign(one('owner'), { status: 'voting', authorId: OTHER }, ME, false)).toBe('wrongState');
-    expect(canCosign(one('owner'), { status: 'voted', authorId: OTHER }, ME, false)).toBe('wrongState');
+    expect(canCosign(one('owner'), { status: 'voting' as const, authorId: OTHER }, ME, false)).toBe('wrongState');
+    expect(canCosign(one('owner'), { status: 'voted' as const, authorId: OTHER }, ME, false)).toBe('wrongState');
   });
 });
 
@@ -159,10 +159,10 @@ describe('canComment', () => {
   });
 
   it('keeps discussion open while a vote runs and after it closes, and refuses unknown states', () => {
-    expect(canComment(one('tenant'), { status: 'voting' })).toBeNull();
-    expect(canComment(one('guest'), { status: 'voted' })).toBeNull();
-    expect(canComment(one('owner'), { status: 'closed' })).toBe('wrongState');
-    expect(canComment(one('owner'), { status: 'Voting' })).toBe('wrongState');
+    expect(canComment(one('tenant'), { status: 'voting' as const })).toBeNull();
+    expect(canComment(one('guest'), { status: 'voted' as const })).toBeNull();
+    expect(canComment(one('owner'), { status: 'closed' as const })).toBe('wrongState');
+    expect(canComment(one('owner'), { status: 'Voting' as TopicStatus })).toBe('wrongState');
   });
 });
 
@@ -197,11 +197,11 @@ describe('canPostPosition', () => {
   });
 
   it.each(PARTIES)('refuses no roles for %s', (party) => {
-    expect(canPostPosition(NONE, party, { status: 'deliberating' })).toBe('notYourParty');
+    expect(canPostPosition(NONE, party, { status: 'deliberating' as const })).toBe('notYourParty');
   });
 
   it('lets each party post a position while a vote runs and after it closes', () => {
-    for (const status of ['voting', 'voted']) {
+    for (const status of ['voting', 'voted'] as const) {
       expect(canPostPosition(one('branch_secretary'), 'branch', { status })).toBeNull();
       expect(canPostPosition(one('property_staff'), 'property', { status })).toBeNull();
       expect(canPostPosition(one('committee_member'), 'committee', { status })).toBeNull();
@@ -210,9 +210,9 @@ describe('canPostPosition', () => {
 
   it('lets someone holding two parties speak for each of them', () => {
     const roles = new Set<Role>(['branch_member', 'committee_chair']);
-    expect(canPostPosition(roles, 'branch', { status: 'deliberating' })).toBeNull();
-    expect(canPostPosition(roles, 'committee', { status: 'deliberating' })).toBeNull();
-    expect(canPostPosition(roles, 'property', { status: 'deliberating' })).toBe('notYourParty');
+    expect(canPostPosition(roles, 'branch', { status: 'deliberating' as const })).toBeNull();
+    expect(canPostPosition(roles, 'committee', { status: 'deliberating' as const })).toBeNull();
+    expect(canPostPosition(roles, 'property', { status: 'deliberating' as const })).toBe('notYourParty');
   });
 });
 

@@ -1,5 +1,13 @@
-import type { Role } from '../auth/roles';
-import { OPEN_FOR_COSIGN, OPEN_FOR_DISCUSSION } from './lifecycle';
+import {
+  hasAny,
+  MODERATORS,
+  PARTY_ROLES,
+  POSITION_PARTIES,
+  type PositionParty,
+  RAISERS,
+  type Roles,
+} from '../auth/roles';
+import { OPEN_FOR_COSIGN, OPEN_FOR_DISCUSSION, type TopicStatus } from './lifecycle';
 
 /**
  * Who may take part in deliberation, and how. Each `can*` returns null when allowed, or a message
@@ -7,33 +15,17 @@ import { OPEN_FOR_COSIGN, OPEN_FOR_DISCUSSION } from './lifecycle';
  * (lib/auth/permissions.ts rolesIn).
  */
 
-export type Roles = ReadonlySet<Role>;
-
-/** People who live or serve inside the compound raise topics (step 1, 议题征集). */
-const RAISERS: readonly Role[] = [
-  'owner',
-  'tenant',
-  'branch_secretary',
-  'branch_member',
-  'committee_chair',
-  'committee_member',
-  'resident_rep',
-  'grid_worker',
-];
-
-const any = (roles: Roles, allowed: readonly Role[]) => allowed.some((r) => roles.has(r));
-
 export function canRaiseTopic(roles: Roles): string | null {
-  return any(roles, RAISERS) ? null : 'cannotRaise';
+  return hasAny(roles, RAISERS) ? null : 'cannotRaise';
 }
 
 export function canCosign(
   roles: Roles,
-  topic: { status: string; authorId: number },
+  topic: { status: TopicStatus; authorId: number },
   personId: number,
   alreadyCosigned: boolean,
 ): string | null {
-  if (!any(roles, RAISERS)) return 'cannotCosign';
+  if (!hasAny(roles, RAISERS)) return 'cannotCosign';
   if (topic.authorId === personId) return 'cosignOwn';
   if (alreadyCosigned) return 'alreadyCosigned';
   if (!OPEN_FOR_COSIGN.includes(topic.status)) return 'wrongState';
@@ -41,26 +33,20 @@ export function canCosign(
 }
 
 /** Everyone in the compound discusses, "N" guests and staff included (step 3, 协商议事). */
-export function canComment(roles: Roles, topic: { status: string }): string | null {
+export function canComment(roles: Roles, topic: { status: TopicStatus }): string | null {
   if (roles.size === 0) return 'forbidden';
   return OPEN_FOR_DISCUSSION.includes(topic.status) ? null : 'wrongState';
 }
 
-export type PositionParty = 'branch' | 'property' | 'committee';
-
-const PARTY_ROLES: Record<PositionParty, readonly Role[]> = {
-  branch: ['branch_secretary', 'branch_member'],
-  property: ['property_staff'],
-  committee: ['committee_chair', 'committee_member'],
-};
+export type { PositionParty };
 
 /** The parties of the "3" this person may speak for. */
 export function partiesFor(roles: Roles): PositionParty[] {
-  return (Object.keys(PARTY_ROLES) as PositionParty[]).filter((p) => any(roles, PARTY_ROLES[p]));
+  return POSITION_PARTIES.filter((p) => hasAny(roles, PARTY_ROLES[p]));
 }
 
-export function canPostPosition(roles: Roles, party: PositionParty, topic: { status: string }): string | null {
-  if (!any(roles, PARTY_ROLES[party])) return 'notYourParty';
+export function canPostPosition(roles: Roles, party: PositionParty, topic: { status: TopicStatus }): string | null {
+  if (!hasAny(roles, PARTY_ROLES[party])) return 'notYourParty';
   return OPEN_FOR_DISCUSSION.includes(topic.status) ? null : 'wrongState';
 }
 
@@ -78,17 +64,17 @@ export function canReportComment(
 
 /** Moderation is the branch secretary's: a comment is hidden with a reason, never deleted. */
 export function canModerate(roles: Roles): string | null {
-  return roles.has('branch_secretary') ? null : 'forbidden';
+  return hasAny(roles, MODERATORS) ? null : 'forbidden';
 }
 
 /** Whether a hidden comment's text is shown to this person: its author and the moderators. */
 export function seesHiddenText(roles: Roles, comment: { authorId: number }, personId: number): boolean {
-  return comment.authorId === personId || roles.has('branch_secretary');
+  return comment.authorId === personId || hasAny(roles, MODERATORS);
 }
 
 /** The secretary convenes deliberation meetings (议事会). */
 export function canManageMeetings(roles: Roles): string | null {
-  return roles.has('branch_secretary') ? null : 'forbidden';
+  return hasAny(roles, MODERATORS) ? null : 'forbidden';
 }
 
 export function canFollow(roles: Roles): string | null {

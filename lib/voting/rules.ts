@@ -1,15 +1,11 @@
-import type { Role } from '../auth/roles';
+import { COMMITTEE, hasAny, type Roles } from '../auth/roles';
 
 /**
  * Who may do what with a vote, and when. Each returns null when allowed, or a message key under
  * `errors`. Times are passed in (`now`), never read here.
  */
 
-type Roles = ReadonlySet<Role>;
 export type VoteKind = 'consultation' | 'council' | 'owners';
-
-const COMMITTEE: readonly Role[] = ['committee_chair', 'committee_member'];
-const hasAny = (roles: Roles, list: readonly Role[]) => list.some((r) => roles.has(r));
 
 /** The secretary runs consultations and council votes; the owners' committee runs owners' decisions. */
 export function canOpenVote(roles: Roles, kind: VoteKind): string | null {

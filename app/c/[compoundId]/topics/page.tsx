@@ -5,7 +5,7 @@ import { listBuildings } from '@/db/places/places';
 import { listTopics, TOPIC_PAGE_SIZE } from '@/db/topics/read';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
-import { TOPIC_STATUSES } from '@/lib/topics/lifecycle';
+import { isTopicStatus, TOPIC_STATUSES } from '@/lib/topics/lifecycle';
 import { canRaiseTopic } from '@/lib/topics/rules';
 import { topicListSchema } from '@/lib/topics/validation';
 import { buttonClass } from '../../../_components/button';
@@ -36,7 +36,7 @@ export default async function TopicListPage({ params, searchParams }: Props) {
     sort: first(raw.sort),
     page: first(raw.page),
   });
-  const status = f.status && (TOPIC_STATUSES as readonly string[]).includes(f.status) ? f.status : undefined;
+  const status = f.status && isTopicStatus(f.status) ? f.status : undefined;
   const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
   const buildings = listBuildings(compound.id);
   const { rows, total } = listTopics(compound.id, { ...f, status });

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { closedVotesOfTopic, type FollowThrough as Data } from '@/db/followthrough/followthrough';
 import { scopeNames } from '@/db/places/places';
 import { type Actor, companyIdsOf } from '@/lib/auth/permissions';
-import type { Role } from '@/lib/auth/roles';
+import { DECIDERS, hasAny, type Role } from '@/lib/auth/roles';
 import {
   canEscalate,
   canObject,
@@ -12,10 +12,10 @@ import {
   DAY_MS,
   isResponsible,
   lateDays,
-  TASK_PARTY_KINDS,
+  TASK_PARTIES,
 } from '@/lib/followthrough/rules';
 import { shanghaiMinute } from '@/lib/time';
-import { planMove } from '@/lib/topics/lifecycle';
+import { planMove, type TopicStatus } from '@/lib/topics/lifecycle';
 import { buttonClass } from '../../../../_components/button';
 import { PhotoGrid } from '../../../../_components/photo-grid';
 import { type FieldSpec, SpecForm } from '../../../../_components/spec-form';
@@ -57,7 +57,7 @@ function Progress({ percent, label }: { percent: number; label: string }) {
  */
 export async function FollowThrough(props: {
   compound: { id: number; companyIds: readonly number[] };
-  topic: { id: number; status: string };
+  topic: { id: number; status: TopicStatus };
   actor: Actor;
   roles: ReadonlySet<Role>;
   data: Data;
@@ -70,7 +70,7 @@ export async function FollowThrough(props: {
   const { decision, task } = data;
   const canDecide = planMove('record_decision', topic.status, roles).ok;
   const canPublish = planMove('publish_decision', topic.status, roles).ok;
-  const isDecider = planMove('uphold_objection', 'publicised', roles).ok;
+  const isDecider = hasAny(roles, DECIDERS);
   const currentObjections = decision ? data.objections.filter((o) => o.decisionId === decision.id) : [];
   const myOpenObjection = currentObjections.some((o) => o.authorId === actor.personId && o.outcome === null);
   const objectDenied = canObject(
@@ -127,7 +127,7 @@ export async function FollowThrough(props: {
         name: 'party',
         label: t('responsible'),
         defaultValue: draft?.party ?? 'property',
-        options: TASK_PARTY_KINDS.map((p) => ({ value: p, label: t(`parties.${p}`) })),
+        options: TASK_PARTIES.map((p) => ({ value: p, label: t(`parties.${p}`) })),
         reveals: { companyId: ['property'] },
       },
       {
