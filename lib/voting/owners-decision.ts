@@ -211,6 +211,44 @@ export function verdictOf(matter: OwnersDecisionInput['matter'], sums: OwnersSum
   };
 }
 
+/** How the string contract writes an id into an error: quoted, so that "" and " 1" stay visible. */
+export const nameOf = (id: string): string => JSON.stringify(id);
+
+/**
+ * The electorate of the string contract (units with areas like "87.35") as holders. Shared by
+ * `countOwnersDecision` and the assembly counts beside it (election.ts, choice.ts), so that every matter reads
+ * areas and rejects them with the same words.
+ */
+export function holdersOfUnits(units: readonly OwnersDecisionInput['units'][number][]): HolderAreas<string> {
+  return holderAreas(
+    units,
+    (unit) => {
+      if (typeof unit.area !== 'string') {
+        throw new Error(`Unit ${nameOf(unit.unitId)}: area must be a string such as "87.35"`);
+      }
+      const centi = canonicalCenti(unit.area);
+      if (centi >= 0) return centi;
+      const parsed = parseArea(unit.area);
+      if (!parsed.ok) {
+        throw new Error(
+          `Unit ${nameOf(unit.unitId)}: area ${JSON.stringify(unit.area)} ${AREA_ERROR_TEXT[parsed.error]}`,
+        );
+      }
+      return parsed.centi;
+    },
+    nameOf,
+  );
+}
+
+/** The number of the holder casting a ballot; a ballot from someone who holds no unit cannot be counted. */
+export function holderOf(holders: HolderAreas<string>, holderId: string): number {
+  const h = holders.index.get(holderId);
+  if (h === undefined) {
+    throw new Error(`Ballot of holder ${nameOf(holderId)}: this holder holds no unit`);
+  }
+  return h;
+}
+
 /**
  * Counts an owners' joint decision (业主共同决定) under Civil Code Art. 278 and the Supreme People's Court
  * interpretation on building ownership, Arts. 8–9, as restated in the shared domain notes (voting-rules.md).
@@ -222,26 +260,7 @@ export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionR
   if (matter !== 'ordinary' && matter !== 'special') {
     throw new Error(`Unknown matter ${JSON.stringify(matter)}: expected 'ordinary' or 'special'`);
   }
-  const name = (id: string) => JSON.stringify(id);
-  const holders = holderAreas(
-    units,
-    (unit) => {
-      if (typeof unit.area !== 'string') {
-        throw new Error(`Unit ${name(unit.unitId)}: area must be a string such as "87.35"`);
-      }
-      const centi = canonicalCenti(unit.area);
-      if (centi >= 0) return centi;
-      const parsed = parseArea(unit.area);
-      if (!parsed.ok) {
-        throw new Error(
-          `Unit ${name(unit.unitId)}: area ${JSON.stringify(unit.area)} ${AREA_ERROR_TEXT[parsed.error]}`,
-        );
-      }
-      return parsed.centi;
-    },
-    name,
-  );
-
+  const holders = holdersOfUnits(units);
   const ballotHolder = new Int32Array(ballots.length);
   const ballotChoice = new Uint8Array(ballots.length);
   for (let i = 0; i < ballots.length; i++) {
@@ -249,12 +268,8 @@ export function countOwnersDecision(input: OwnersDecisionInput): OwnersDecisionR
     if (choice !== 'agree' && choice !== 'disagree' && choice !== 'abstain') {
       throw new Error(`Ballot of holder ${JSON.stringify(holderId)}: unknown choice ${JSON.stringify(choice)}`);
     }
-    const h = holders.index.get(holderId);
-    if (h === undefined) {
-      throw new Error(`Ballot of holder ${JSON.stringify(holderId)}: this holder holds no unit`);
-    }
-    ballotHolder[i] = h;
+    ballotHolder[i] = holderOf(holders, holderId);
     ballotChoice[i] = CHOICE_CODE[choice];
   }
-  return verdictOf(matter, sumBallots(holders, ballotHolder, ballotChoice, name));
+  return verdictOf(matter, sumBallots(holders, ballotHolder, ballotChoice, nameOf));
 }
