@@ -66,7 +66,8 @@ export function hasValidCheck(code: string): boolean {
 
 /**
  * A new code in canonical form (12 symbols, no separators). `randomBytes` is node:crypto's randomBytes in the
- * app; it is called until enough unbiased bytes have come (on average 16 bytes and 1.03 draws per code).
+ * app; it is asked for 16 bytes at a time until 11 usable ones have come (15 of 16 are usable on average) and
+ * once more when the check has no symbol (1 in 31): about 1.03 calls per code.
  */
 export function generateActivationCode(randomBytes: (n: number) => Uint8Array): string {
   for (;;) {
