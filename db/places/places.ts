@@ -1,4 +1,5 @@
 import 'server-only';
+import type { GrantScopes } from '@/lib/people/grant-scopes';
 import { asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, type CommunityPlace, type CompoundPlace, canViewCompound } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/validation/common';
@@ -186,13 +187,7 @@ export function scopeNames(streetIds: number[], districtIds: number[], community
   };
 }
 
-export interface GrantScopes {
-  compound: { id: number; name: string }[];
-  community: { id: number; name: string }[];
-  street: { id: number; name: string }[];
-  district: { id: number; name: string }[];
-  company: { id: number; name: string }[];
-}
+export type { GrantScopes };
 
 /** Where the actor may give roles, per scope type (the permissions module still decides each grant). */
 export function listGrantScopes(actor: Actor): GrantScopes {

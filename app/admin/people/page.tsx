@@ -7,7 +7,7 @@ import { requireStaff } from '@/server/auth/guards';
 import { staffReach } from '@/lib/auth/permissions';
 import { cleanSearch } from '@/lib/validation/human-text';
 import { buttonClass } from '../../_components/button';
-import { GrantRoleForm } from './[personId]/person-forms';
+import { GrantRoleForm } from './grant-role-form';
 import { CreateAccountForm } from './create-account-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,7 +7,8 @@ import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/people
 import { parseId, requireStaff } from '@/server/auth/guards';
 import { type Actor, isStaff, staffReach } from '@/lib/auth/permissions';
 import { getActor } from '@/server/auth/session';
-import { GrantRoleForm, ResetPasswordForm, RevokeRoleButton } from './person-forms';
+import { GrantRoleForm } from '../grant-role-form';
+import { ResetPasswordForm, RevokeRoleButton } from './person-forms';
 
 type Props = { params: Promise<{ personId: string }> };
 
