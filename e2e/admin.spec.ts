@@ -135,8 +135,11 @@ test('street staff create a compound, open an account and make its holder the br
   await expect(account.getByRole('status')).toHaveText('✓ 已为“高振华”开通账号。');
   await account.getByRole('link', { name: '为此人设置身份 →' }).click();
 
-  await page.getByRole('combobox', { name: '身份' }).selectOption({ label: '支部书记' });
-  await page.getByLabel('所在范围').selectOption({ label: '石道街社区 · 海韵园' });
+  // The scopes follow the chosen role once the form is interactive: choose again until they do.
+  await expect(async () => {
+    await page.getByRole('combobox', { name: '身份' }).selectOption({ label: '支部书记' });
+    await page.getByLabel('所在范围').selectOption({ label: '石道街社区 · 海韵园' }, { timeout: 1000 });
+  }).toPass();
   await page.getByRole('button', { name: '授予' }).click();
   await expect(page.getByRole('status')).toHaveText('✓ 已保存。');
   await expect(page.getByRole('region', { name: '身份' }).getByRole('listitem').first()).toContainText('支部书记');
@@ -194,9 +197,13 @@ test('staff find only the people of the places they look after', async ({ page }
   const elsewhere = page.getByRole('region', { name: '为其他辖区的居民授予身份' });
   await elsewhere.getByLabel('手机号').fill('13800000018');
   await elsewhere.getByLabel('姓名').fill('蒋玉芝');
-  await elsewhere.getByRole('combobox', { name: '身份' }).selectOption({ label: '特邀参与人' });
-  await elsewhere.getByRole('combobox', { name: '所在范围' }).selectOption({ label: '中兴社区 · 双全楼院' });
-  await elsewhere.getByRole('combobox', { name: '特邀类别' }).selectOption({ label: '志愿者' });
+  await expect(async () => {
+    await elsewhere.getByRole('combobox', { name: '身份' }).selectOption({ label: '特邀参与人' });
+    await elsewhere
+      .getByRole('combobox', { name: '所在范围' })
+      .selectOption({ label: '中兴社区 · 双全楼院' }, { timeout: 1000 });
+    await elsewhere.getByRole('combobox', { name: '特邀类别' }).selectOption({ label: '志愿者' }, { timeout: 1000 });
+  }).toPass();
   await elsewhere.getByRole('button', { name: '授予' }).click();
   await expect(elsewhere.getByText('没有找到手机号与姓名都相符的人，请核对后再试。').first()).toBeVisible();
   await elsewhere.getByLabel('姓名').fill('蒋玉兰');
@@ -209,7 +216,7 @@ test('staff find only the people of the places they look after', async ({ page }
   await page.getByRole('link', { name: /蒋玉兰.*部分在您的管理范围外/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('蒋玉兰');
   await expect(page.getByText('此人在您的管理范围以外另有房屋或身份')).toBeVisible();
-  await expect(page.getByRole('region', { name: '身份' }).getByText('双全楼院')).toBeVisible();
+  await expect(page.getByRole('region', { name: '身份' }).getByText('双全楼院', { exact: true })).toBeVisible();
   await expect(page.getByText('亿泰庄园')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '重置密码' })).toHaveCount(0);
 });
