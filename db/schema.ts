@@ -59,7 +59,7 @@ export const compounds = sqliteTable(
     escalateAfterDays: integer('escalate_after_days').notNull().default(7),
     /**
      * The contested rule of some assemblies that non-voters count with the majority
-     * (voting-rules.md, "Non-voters"). Off unless the compound's rules of procedure say so.
+     * (docs/domain/voting-rules.md, "Non-voters"). Off unless the compound's rules of procedure say so.
      */
     nonVotersFollowMajority: integer('non_voters_follow_majority', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
@@ -82,7 +82,7 @@ export const buildings = sqliteTable(
   (t) => [uniqueIndex('buildings_compound_name').on(t.compoundId, t.name)],
 );
 
-/** Who holds units for the purposes of owners' decisions (voting-rules.md: the unit of counting). */
+/** Who holds units for the purposes of owners' decisions (docs/domain/voting-rules.md: the unit of counting). */
 export const holders = sqliteTable(
   'holders',
   {

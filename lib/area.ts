@@ -1,6 +1,6 @@
 /**
  * Exclusive floor areas are kept as integers in hundredths of a square metre (0.01 m²), so sums and
- * comparisons are exact (voting-rules.md: "never in floating point").
+ * comparisons are exact (docs/domain/voting-rules.md: "never in floating point").
  */
 
 const AREA_PATTERN = /^(\d{1,7})(?:\.(\d{1,2}))?$/;

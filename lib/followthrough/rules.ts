@@ -2,7 +2,7 @@ import { DECIDERS, hasAny, PARTY_ROLES, RESIDENTS, type Roles, TASK_PARTIES, typ
 import type { TopicStatus } from '../topics/lifecycle';
 
 /**
- * Follow-through (steps 5–7 of mechanism.md): who may object, carry out, rate and escalate, and
+ * Follow-through (steps 5–7 of docs/domain/mechanism.md): who may object, carry out, rate and escalate, and
  * which moves fall due when time passes. Pure functions; the clock (server/clock.ts) and the
  * actions apply them. Each `can*` returns null when allowed, or a message key under `errors`.
  */

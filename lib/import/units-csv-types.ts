@@ -23,7 +23,7 @@ export interface ImportRow {
   holderKind: HolderKind;
   /**
    * Stable identity of the holder within the compound, so units of one holder are counted once
-   * (voting-rules.md): 'p:<mobile>' for a person, 'c:<mobiles sorted, joined by ,>' for co-owners, 'd' for the
+   * (docs/domain/voting-rules.md): 'p:<mobile>' for a person, 'c:<mobiles sorted, joined by ,>' for co-owners, 'd' for the
    * developer.
    */
   holderKey: string;

@@ -1,4 +1,4 @@
-/** The nine categories residents file topics under (mechanism.md, step 1). */
+/** The nine categories residents file topics under (docs/domain/mechanism.md, step 1). */
 export const TOPIC_CATEGORIES = [
   'sanitation',
   'parking',

@@ -11,7 +11,7 @@ import {
 } from './owners-decision';
 
 /**
- * One owners' assembly (业主大会) announcement carrying several matters (owners-assembly.md: "each matter is
+ * One owners' assembly (业主大会) announcement carrying several matters (docs/domain/owners-assembly.md: "each matter is
  * counted on its own"), all over the same frozen electorate.
  *
  * Contract:

@@ -40,7 +40,7 @@ export interface VoteResult {
   owners?: OwnersDecisionResult & {
     matter: 'ordinary' | 'special';
     matterItem: number;
-    /** Set when the compound's rules count non-voters with the majority (voting-rules.md). */
+    /** Set when the compound's rules count non-voters with the majority (docs/domain/voting-rules.md). */
     nonVoters?: { followed: OwnersDecisionChoice | null; added: number; strict: OwnersDecisionResult };
   };
 }

@@ -28,7 +28,7 @@ import {
  * marks than seats. A ballot that cannot be counted as the owner meant is a spoilt ballot for whoever enters it
  * (the paper-ballot desk); the count refuses it rather than guess.
  *
- * Each candidate is counted as an ordinary matter on its own (owners-assembly.md: "each elected candidate must
+ * Each candidate is counted as an ordinary matter on its own (docs/domain/owners-assembly.md: "each elected candidate must
  * meet the ordinary test"): agree = the ballots marking them, everyone else who cast a ballot = not agreeing.
  * A candidate qualifies when participation is at least 2/3 of the area and of the heads, and their agreeing area
  * and heads are each more than half of the participating ones.

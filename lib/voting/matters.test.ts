@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ART278_ITEMS, type Art278Item, isArt278Item, matterOf } from './matters';
 
 /**
- * Civil Code Art. 278 para. 1 (voting-rules.md): items 6 (raise the maintenance fund), 7 (rebuild or
+ * Civil Code Art. 278 para. 1 (docs/domain/voting-rules.md): items 6 (raise the maintenance fund), 7 (rebuild or
  * reconstruct) and 8 (change the use of common parts) need 3/4; every other item more than half.
  * A Record so that an item added to ART278_ITEMS without a row here fails to compile.
  */

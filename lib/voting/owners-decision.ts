@@ -251,7 +251,7 @@ export function holderOf(holders: HolderAreas<string>, holderId: string): number
 
 /**
  * Counts an owners' joint decision (业主共同决定) under Civil Code Art. 278 and the Supreme People's Court
- * interpretation on building ownership, Arts. 8–9, as restated in the shared domain notes (voting-rules.md).
+ * interpretation on building ownership, Arts. 8–9, as restated in docs/domain/voting-rules.md.
  *
  * Throws on any input it cannot count faithfully, because a decision counted wrongly can be voided by a court.
  */

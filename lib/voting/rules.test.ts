@@ -19,7 +19,7 @@ const one = (role: Role): ReadonlySet<Role> => new Set<Role>([role]);
 type OpenResult = null | 'cannotOpenVote' | 'cannotOpenOwnersVote';
 
 /**
- * canOpenVote for each role alone, per kind (mechanism.md step 4): the branch secretary opens
+ * canOpenVote for each role alone, per kind (docs/domain/mechanism.md step 4): the branch secretary opens
  * consultations and council votes; the owners' committee opens owners' decisions. A Record so that
  * a role added to Role without a row here fails to compile.
  */
