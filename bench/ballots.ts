@@ -14,7 +14,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { closeVote, countInputOf } from '../db/voting/votes';
+import { closeVote, countInputOf } from '../db/voting/close';
 import * as s from '../db/schema';
 import { countVote } from '../lib/voting/count';
 import { SECRET, setupBallots, waitForHealth } from './ballot-fixture';

@@ -297,7 +297,7 @@ async function counting() {
   freshCopy();
   process.env.DATABASE_PATH = path.join(RUN, 'yishi.db');
   const { getDb } = await import('../db/client');
-  const { closeVote } = await import('../db/voting/votes');
+  const { closeVote } = await import('../db/voting/close');
   const db = getDb();
   const voters = db.$client
     .prepare('select voter_key as k, person_id as p from vote_voters where vote_id = ? order by voter_key')
