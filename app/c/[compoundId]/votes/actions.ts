@@ -14,7 +14,8 @@ import { fail, failField, fieldOf, formToObject, inCompound, invalid, isFailure 
 import { planMove } from '@/lib/topics/lifecycle';
 import { canCloseVote, canConfirmPaper, canEnterPaper, canOpenVote, checkChoice } from '@/lib/voting/rules';
 import { confirmPaperSchema, openVoteSchema, paperSchema } from '@/lib/voting/validation';
-import { submitBallot, voteContext } from '@/server/voting/ballot';
+import { submitBallot } from '@/server/voting/cast-ballot/in-next';
+import { voteContext } from '@/server/voting/vote-context';
 
 const STANDARD = ['agree', 'disagree', 'abstain'] as const;
 
