@@ -14,7 +14,7 @@ export async function register() {
     const { seedDemo } = await import('./db/seed');
     if (seedDemo(db)) console.log('[yishi] demo district seeded; see README for the demo logins');
   }
-  // With several workers (scripts/serve.mjs) only the first runs the clock; its moves are
+  // With several workers (server/http/primary.ts) only the first runs the clock; its moves are
   // compare-and-set anyway, so a second clock could never move anything twice.
   if ((process.env.YISHI_WORKER ?? '1') === '1') {
     const { startClock } = await import('./server/clock');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { encode } from 'next-auth/jwt';
 import { getDb } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { openVote } from '../db/voting/votes';
+import { openVote } from '../db/voting/open';
 import * as s from '../db/schema';
 
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';

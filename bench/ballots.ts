@@ -14,7 +14,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { closeVote, countInputOf } from '../db/voting/votes';
+import { closeVote, countInputOf } from '../db/voting/close';
 import * as s from '../db/schema';
 import { countVote } from '../lib/voting/count';
 import { SECRET, setupBallots, waitForHealth } from './ballot-fixture';
@@ -42,7 +42,7 @@ async function main() {
   const t0 = performance.now();
   const ctx = await setupBallots(dir, HOLDERS);
   console.log(`setup: ${HOLDERS} holders, vote ${ctx.voteId} open (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  if (!fs.existsSync('.next/yishi/fast-path.mjs')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (!fs.existsSync('.next/yishi/serve.mjs')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   // BENCH_PROFILE=1 writes a CPU profile of the server to bench/data/prof when it exits.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/data/prof')}`] : [];
   const server = spawn('node', [...profile, 'scripts/serve.mjs', String(PORT), '127.0.0.1'], {

@@ -15,7 +15,9 @@ import { companyTasks, getFollowThrough } from '../db/followthrough/followthroug
 import { unreadCount } from '../db/notifications/notifications';
 import { findCompoundPlace, listBuildings } from '../db/places/places';
 import { getTopic, listTopics, topicSideData, rolesOfPeople, topicTimeline } from '../db/topics/read';
-import { castBallot, countReceipts, getVote, listReceipts, myVoterRows, voteTurnout } from '../db/voting/votes';
+import { castBallot } from '../db/voting/ballots';
+import { getVote, myVoterRows, voteTurnout } from '../db/voting/read';
+import { countReceipts, listReceipts } from '../db/voting/receipts';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '../lib/auth/jwe';
 import { type Actor, canViewCompound, companyIdsOf, dashboardView } from '../lib/auth/permissions';
 import { parsePeriod } from '../lib/dashboard/figures';

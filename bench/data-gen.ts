@@ -77,7 +77,8 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { getDb } = await import('../db/client');
   const { migrateDatabase } = await import('../db/migrate');
-  const { openVote, closeVote } = await import('../db/voting/votes');
+  const { openVote } = await import('../db/voting/open');
+  const { closeVote } = await import('../db/voting/close');
   const db = getDb();
   migrateDatabase(db);
   const raw = db.$client;

@@ -27,7 +27,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 10));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3430);
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-/** Worker processes of the app server (scripts/serve.mjs): one per core on this machine. */
+/** Worker processes of the app server (scripts/serve.mjs → server/http/serve.ts): one per core on this machine. */
 const WORKERS = Number(process.env.WEB_CONCURRENCY ?? 2);
 
 interface Manifest {
@@ -297,7 +297,7 @@ async function counting() {
   freshCopy();
   process.env.DATABASE_PATH = path.join(RUN, 'yishi.db');
   const { getDb } = await import('../db/client');
-  const { closeVote } = await import('../db/voting/votes');
+  const { closeVote } = await import('../db/voting/close');
   const db = getDb();
   const voters = db.$client
     .prepare('select voter_key as k, person_id as p from vote_voters where vote_id = ? order by voter_key')
@@ -386,7 +386,7 @@ async function main() {
       stdio: 'inherit',
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     });
-  } else if (!fs.existsSync('.next/BUILD_ID') || !fs.existsSync('.next/yishi/fast-path.mjs')) {
+  } else if (!fs.existsSync('.next/BUILD_ID') || !fs.existsSync('.next/yishi/serve.mjs')) {
     throw new Error('no build: run npm run build first');
   }
   // BENCH_ONLY=dashboard: just the paths whose name contains it (results are not written then).

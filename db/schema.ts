@@ -3,6 +3,7 @@ import { ANCHOR_REASONS } from '../lib/audit/anchors';
 import { ASSIGNABLE_ROLES, GUEST_KINDS, POSITION_PARTIES, SCOPE_TYPES, TASK_PARTIES } from '../lib/auth/roles';
 import { TOPIC_STATUSES } from '../lib/topics/lifecycle';
 import { TOPIC_CATEGORIES } from '../lib/topics/categories';
+import { VOTE_OPENED, VOTE_STATUSES } from '../lib/voting/lifecycle';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Milliseconds since the epoch, UTC. Times are shown in Asia/Shanghai by the UI. */
@@ -553,9 +554,7 @@ export const votes = sqliteTable(
     nonVotersFollowMajority: integer('non_voters_follow_majority', { mode: 'boolean' }).notNull().default(false),
     startsAt: integer('starts_at').notNull(),
     endsAt: integer('ends_at').notNull(),
-    status: text('status', { enum: ['open', 'closed'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: VOTE_STATUSES }).notNull().default(VOTE_OPENED),
     openedBy: integer('opened_by')
       .notNull()
       .references(() => people.id),

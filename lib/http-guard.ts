@@ -4,7 +4,7 @@
  * fails to render its own 400), a method Next's request objects cannot carry (TRACE), a Host it
  * cannot build a URL from, a server action from another origin (Next refuses it by throwing), and a
  * write to a static file (Next fails to render its own 405); and OPTIONS on a page, which Next
- * answers with an empty 400. Pure: scripts/serve.mjs applies it through server/http/guard.ts.
+ * answers with an empty 400. Pure: the production server (server/http/worker.ts) applies it through server/http/guard.ts.
  */
 
 export interface RequestHead {

@@ -9,7 +9,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 # Rebuild only when a source file is newer than the last build.
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib db i18n messages public next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ ! -f .next/yishi/serve.mjs ] ||
+  [ -n "$(find app server lib db i18n messages public next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
   npm run build
 fi
 

@@ -1,2 +1,2 @@
-// Stands in for 'server-only' outside React's server bundles (scripts/build-endpoints.mjs).
+// Stands in for 'server-only' outside React's server bundles (scripts/build-server.mjs).
 export {};

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { openDatabase, resolveDatabasePath } from '../db/client';
-import { countInputOf, hashResult } from '../db/voting/votes';
+import { countInputOf, hashResult } from '../db/voting/close';
 import { votes } from '../db/schema';
 import { countVote } from '../lib/voting/count';
 

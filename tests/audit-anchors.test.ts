@@ -15,7 +15,7 @@ import { backupDatabase, restoreDatabase } from '../db/backup';
 import { type Db, getDb, openDatabase, writeTransaction } from '../db/client';
 import { allAnchors, anchorChain, latestAnchor } from '../db/audit/anchors';
 import { appendAudit } from '../db/audit/append';
-import { closeVote } from '../db/voting/votes';
+import { closeVote } from '../db/voting/close';
 import { anchorLabel } from '../lib/audit/anchor-report';
 import { type Anchor, anchorLine, hashGroups, readAnchorText } from '../lib/audit/anchors';
 import { GENESIS_HASH, hashAuditEntry } from '../lib/audit/hash';

@@ -1,11 +1,14 @@
 /**
- * The ballot route as the production server answers it (scripts/serve.mjs → fast-path.ts): over
+ * The ballot route as the production server answers it (server/http/worker.ts →
+ * server/voting/cast-ballot/fast-path.ts): over
  * real HTTP, with the session cookie a browser sends, on a seeded database. The checks are the
  * route's own (answerBallot), so the authorization matrix covers who may cast; this covers what the
  * fast path adds — reading the cookie and the language, the body limits, the status codes.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actAs, one, personId, setupDatabase, teardownDatabase, who } from './harness';
@@ -20,7 +23,8 @@ const SECRET = 'fast-path-test-secret-fast-path-test-secret-0123';
 process.env.NEXTAUTH_SECRET = SECRET;
 
 const { build } = await import('./action-fixtures');
-const { isBallotPost, serveBallot } = await import('@/server/voting/fast-path');
+const { isBallotPost, serveBallot } = await import('@/server/voting/cast-ballot/fast-path');
+const { BALLOTS_ROUTE, matchBallotsRoute } = await import('@/server/voting/cast-ballot/address');
 const { sql } = await import('drizzle-orm');
 
 let server: http.Server;
@@ -70,6 +74,19 @@ afterAll(async () => {
 });
 
 describe('the ballot fast path', () => {
+  it("answers at the Next route's own address, with the same use case behind both", async () => {
+    // The one address (server/voting/cast-ballot/address.ts) names the route handler's folder…
+    expect(fs.existsSync(path.resolve(__dirname, '..', `app${BALLOTS_ROUTE}`, 'route.ts'))).toBe(true);
+    const route = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/ballots/route');
+    const { postBallot } = await import('@/server/voting/cast-ballot/in-next');
+    expect(route.POST).toBe(postBallot);
+    // …and is what the fast path matches, segments as they came (decoded later).
+    expect(matchBallotsRoute('/api/compounds/3/votes/7/ballots')).toEqual({ compoundId: '3', voteId: '7' });
+    expect(matchBallotsRoute('/api/compounds/%33/votes/7/ballots?lang=en')).toEqual({ compoundId: '%33', voteId: '7' });
+    expect(matchBallotsRoute('/api/compounds//votes/7/ballots')).toBeNull();
+    expect(matchBallotsRoute('/api/compounds/3/votes/7/ballots#x')).toBeNull();
+  });
+
   it('answers only POSTs to a ballot route', () => {
     expect(isBallotPost('POST', '/api/compounds/1/votes/2/ballots')).toBe(true);
     expect(isBallotPost('POST', '/api/compounds/1/votes/2/ballots?x=1')).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * The guard the production server puts in front of Next (server/http/guard.ts, wired in
- * scripts/serve.mjs), over real HTTP, with a stand-in for Next that fails the way Next does.
+ * server/http/worker.ts), over real HTTP, with a stand-in for Next that fails the way Next does.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

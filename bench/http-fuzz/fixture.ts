@@ -8,7 +8,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
-import { openVote } from '../../db/voting/votes';
+import { openVote } from '../../db/voting/open';
 import * as s from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import type { FuzzContext } from './vocabulary';

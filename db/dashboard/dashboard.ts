@@ -25,6 +25,7 @@ import {
 import { CARRYING_OUT } from '@/lib/topics/lifecycle';
 import { dataVersion, getDb } from '../client';
 import { statusIn, statusIs } from '../topics/status';
+import { voteStatusIs } from '../voting/status';
 
 /**
  * The dashboards' reads (看板). Each kind of figure is one aggregate statement over the whole
@@ -292,7 +293,7 @@ export function closedVoteTurnouts(s: Scope, p: Pick<Period, 'from' | 'to'>, lim
     .all<VoteTurnoutRow & { passed: number | null }>(sql`
       select ${turnoutColumns}, ${storedTurnout}
         from votes v
-       where v.compound_id in ${compoundsOf(s)} and v.status = 'closed'
+       where v.compound_id in ${compoundsOf(s)} and ${voteStatusIs(sql`v.status`, 'closed')}
          and v.closed_at >= ${p.from} and v.closed_at < ${p.to}
        order by v.closed_at desc, v.id desc ${limit === null ? sql`` : sql`limit ${limit}`}`)
     .map((r) => ({ ...r, passed: r.passed === null ? null : Boolean(r.passed) }));
@@ -311,7 +312,7 @@ export function openVoteTurnouts(compoundId: number): VoteTurnoutRow[] {
                join vote_voters w on w.vote_id = b.vote_id and w.voter_key = b.voter_key
               where b.vote_id = v.id and (b.channel = 'online' or b.confirmed_by is not null)) end as votedAreaCenti,
            null as passed
-      from votes v where v.compound_id = ${compoundId} and v.status = 'open'
+      from votes v where v.compound_id = ${compoundId} and ${voteStatusIs(sql`v.status`, 'open')}
      order by v.ends_at, v.id`);
 }
 

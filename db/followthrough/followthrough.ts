@@ -7,6 +7,7 @@ import { DECIDERS, PARTY_ROLES } from '@/lib/auth/roles';
 import { roleIn } from '../roles';
 import { moveTopic } from '../topics/move';
 import { statusIn, statusIs } from '../topics/status';
+import { voteStatusIs } from '../voting/status';
 import { clockMove } from '@/lib/topics/lifecycle';
 import { appendPendingAnchors } from '../audit/anchor-file';
 import { getDb, type Tx, writeTransaction } from '../client';
@@ -207,7 +208,7 @@ export function findEscalation(escalationId: number) {
 /** Closed votes of a topic a decision may rest on, newest first. */
 export function closedVotesOfTopic(topicId: number) {
   return getDb().all<{ id: number; question: string }>(
-    sql`select id, question from votes where topic_id = ${topicId} and status = 'closed' order by id desc`,
+    sql`select id, question from votes where topic_id = ${topicId} and ${voteStatusIs(sql`status`, 'closed')} order by id desc`,
   );
 }
 

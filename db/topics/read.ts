@@ -4,6 +4,7 @@ import type { Role } from '@/lib/auth/roles';
 import type { TopicCategory } from '@/lib/topics/categories';
 import { MERGE_TARGET_STATES, type TopicStatus } from '@/lib/topics/lifecycle';
 import type { PositionParty } from '@/lib/topics/rules';
+import type { VoteStatus } from '@/lib/voting/lifecycle';
 import { escapeLike } from '../like';
 import { ftsPhrase, searchableText } from './search-text';
 import { statusIn } from './status';
@@ -193,7 +194,7 @@ export function topicSideData(topicId: number) {
       id: number;
       kind: 'consultation' | 'council' | 'owners';
       question: string;
-      status: 'open' | 'closed';
+      status: VoteStatus;
       endsAt: number;
       secret: number;
     }[],

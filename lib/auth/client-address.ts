@@ -3,7 +3,7 @@
  * The socket's peer is the client unless it is a proxy we were told to trust (TRUSTED_PROXIES);
  * then X-Forwarded-For is read from the right, skipping our own proxies, and the first hop that is
  * not one of them is the client. Everything to the left of that hop was written by the client and
- * proves nothing. Pure: the production server (scripts/serve.mjs) applies it to every request.
+ * proves nothing. Pure: the production server (server/http/worker.ts) applies it to every request.
  */
 
 /** An address as bytes (4 or 16); an IPv4-mapped IPv6 address is kept as the IPv4 one. */

@@ -1,4 +1,5 @@
 import { COMMITTEE, hasAny, type Roles } from '../auth/roles';
+import { voteMoveFrom } from './lifecycle';
 
 /**
  * Who may do what with a vote, and when. Each returns null when allowed, or a message key under
@@ -13,15 +14,19 @@ export function canOpenVote(roles: Roles, kind: VoteKind): string | null {
   return roles.has('branch_secretary') ? null : 'cannotOpenVote';
 }
 
-/** Whoever may open a vote of this kind may also close it, once its end time has passed. */
+/**
+ * Whoever may open a vote of this kind (its organiser) may also close it, once its end time has
+ * passed: the close move of lib/voting/lifecycle.ts.
+ */
 export function canCloseVote(
   roles: Roles,
   vote: { kind: VoteKind; status: string; endsAt: number },
   now: number,
 ): string | null {
   if (canOpenVote(roles, vote.kind)) return 'forbidden';
-  if (vote.status !== 'open') return 'voteClosed';
-  return now >= vote.endsAt ? null : 'voteNotEnded';
+  const close = voteMoveFrom('close_vote', vote.status);
+  if (!close?.by.includes('organiser')) return 'voteClosed';
+  return !close.afterEnd || now >= vote.endsAt ? null : 'voteNotEnded';
 }
 
 export function isVoteOpen(vote: { status: string; startsAt: number; endsAt: number }, now: number): boolean {

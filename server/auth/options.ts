@@ -45,7 +45,7 @@ function header(headers: unknown, name: string): string {
 }
 
 /**
- * The production server (scripts/serve.mjs) has replaced X-Forwarded-For with the one address the
+ * The production server (server/http/worker.ts) has replaced X-Forwarded-For with the one address the
  * TRUSTED_PROXIES rule finds (docs/decisions/0014). Under `next dev` nothing has: the header is
  * whatever the client sent, or the socket's peer when it sent none.
  */

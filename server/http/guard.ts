@@ -1,8 +1,8 @@
 /**
- * What the production server (scripts/serve.mjs) puts between the network and Next so that no
+ * What the production server (server/http/worker.ts) puts between the network and Next so that no
  * malformed request gets a 500: the refusals of lib/http-guard.ts, a 400 with a message for server
- * action requests Next could not decode, and messages for what Node itself refuses. Bundled by
- * `npm run build` into .next/yishi/http-guard.mjs, like the ballot fast path (docs/decisions/0015).
+ * action requests Next could not decode, and messages for what Node itself refuses
+ * (docs/decisions/0015).
  */
 import fs from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';

@@ -4,10 +4,10 @@ import { env } from '@/lib/env';
 import { clientAddress } from '../../lib/auth/client-address';
 
 /**
- * For the production server (scripts/serve.mjs), on every request before anything reads it:
+ * For the production server (server/http/worker.ts), on every request before anything reads it:
  * X-Forwarded-For becomes the one client address the TRUSTED_PROXIES rule finds, and whatever the
  * client sent is gone. Next, next-auth's sign-in and the ballot fast path downstream then see the
- * true client by reading that header. Bundled into .next/yishi/ by scripts/build-endpoints.mjs.
+ * true client by reading that header.
  */
 export function pinClientAddress(req: IncomingMessage): void {
   const forwardedFor = req.headersDistinct['x-forwarded-for'] ?? [];

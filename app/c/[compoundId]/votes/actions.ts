@@ -5,13 +5,17 @@ import { getTranslations } from 'next-intl/server';
 import { getCompoundSettings } from '@/db/places/compounds';
 import { buildingNames } from '@/db/places/register';
 import { getTopic } from '@/db/topics/read';
-import { closeVote, confirmPaperBallot, enterPaperBallot, findBallot, findVoter, openVote } from '@/db/voting/votes';
+import { findBallot, findVoter } from '@/db/voting/ballots';
+import { closeVote } from '@/db/voting/close';
+import { openVote } from '@/db/voting/open';
+import { confirmPaperBallot, enterPaperBallot } from '@/db/voting/paper';
 import type { ActionResult } from '@/lib/actions/result';
 import { fail, failField, fieldOf, formToObject, inCompound, invalid, isFailure } from '@/server/actions';
 import { planMove } from '@/lib/topics/lifecycle';
 import { canCloseVote, canConfirmPaper, canEnterPaper, canOpenVote, checkChoice } from '@/lib/voting/rules';
 import { confirmPaperSchema, openVoteSchema, paperSchema } from '@/lib/voting/validation';
-import { submitBallot, voteContext } from '@/server/voting/ballot';
+import { submitBallot } from '@/server/voting/cast-ballot/in-next';
+import { voteContext } from '@/server/voting/vote-context';
 
 const STANDARD = ['agree', 'disagree', 'abstain'] as const;
 

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { getVote, listReceipts } from '@/db/voting/votes';
+import { getVote } from '@/db/voting/read';
+import { listReceipts } from '@/db/voting/receipts';
 import { compoundInScope, parseId } from '@/server/auth/guards';
 import { getActor } from '@/server/auth/session';
 import { exportCsv } from '@/lib/export/csv';

@@ -1,15 +1,15 @@
 import 'server-only';
-import { castBallotAs, type Say } from '@/server/voting/cast-ballot';
 import type { Actor } from '@/lib/auth/permissions';
+import { castBallotAs, type Say } from './use-case';
 
 /**
- * POST {"voterKey": "h:12", "choice": ["agree"]} — casts a ballot for clients other than the web
- * form (a mini-program, the benchmark). Same checks as the form. JSON only: a cross-site form post
- * cannot send it without a CORS preflight, which this route never grants.
+ * POST {"voterKey": "h:12", "choice": ["agree"]} to BALLOTS_ROUTE (address.ts) — casts a ballot for
+ * clients other than the web form (a mini-program, the benchmark). Same checks as the form. JSON
+ * only: a cross-site form post cannot send it without a CORS preflight, which this route never grants.
  *
- * Free of Next's request context and of Request/Response objects: the route handler calls it with
- * the request's actor and messages, and the production server's fast path (scripts/serve.mjs,
- * docs/decisions/0009) with the actor and messages it reads from the same cookies.
+ * Free of Next's request context and of Request/Response objects: the route handler (in-next.ts
+ * postBallot) calls it with the request's actor and messages, and the production server's fast path
+ * (fast-path.ts, docs/decisions/0009) with the actor and messages it reads from the same cookies.
  */
 export interface BallotAnswer {
   status: number;

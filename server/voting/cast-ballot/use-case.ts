@@ -1,6 +1,7 @@
 import 'server-only';
 import { compoundVisibleTo } from '@/db/places/places';
-import { castBallot, getVote, myVoterRows } from '@/db/voting/votes';
+import { castBallot } from '@/db/voting/ballots';
+import { getVote, myVoterRows } from '@/db/voting/read';
 import { type ActionResult, fieldErrorsOf, type Translate } from '@/lib/actions/result';
 import type { Actor } from '@/lib/auth/permissions';
 import { VALIDATION_KEY_SET } from '@/lib/validation/messages';
@@ -17,8 +18,11 @@ export type BallotResult = ActionResult<{ receiptCode: string; changed: boolean 
 
 /**
  * Casting a ballot, as `actor`: who is asking → validate → load in scope → may they (eligible,
- * window, one ballot) → write. Free of Next's request context, so the ballot route can serve it
- * from the production server's fast path (docs/decisions/0009) with exactly these checks.
+ * window, one ballot) → write (db/voting/ballots.ts castBallot, group commit). The one use case
+ * behind every way in: the vote page's form (in-next.ts submitBallot), the JSON route
+ * (answer.ts, from the Next route handler and from the production server's fast path,
+ * fast-path.ts; docs/decisions/0009). Free of Next's request context, so all of them run exactly
+ * these checks.
  */
 export async function castBallotAs(
   actor: Actor | null,

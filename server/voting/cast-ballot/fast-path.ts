@@ -1,7 +1,6 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createTranslator } from 'use-intl/core';
-import type { Say } from '@/server/voting/cast-ballot';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n/locales';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '@/lib/auth/jwe';
 import { authSecret } from '@/server/auth/secret';
@@ -9,21 +8,22 @@ import { actorOfSession } from '@/server/auth/session-record';
 import { API_HEADERS } from '@/lib/http';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh-CN.json';
-import { answerBallot } from './answer-ballot';
+import { matchBallotsRoute } from './address';
+import { answerBallot } from './answer';
+import type { Say } from './use-case';
 
 /**
- * The ballot route served by the production server (scripts/serve.mjs) before Next's router: the
- * same answerBallot, the same session check and the same messages, without Next's per-request
- * pipeline (docs/decisions/0009). Bundled by scripts/build-endpoints.mjs into .next/yishi/.
+ * The ballot route served by the production server (server/http/worker.ts) before Next's router:
+ * the same address (address.ts), the same answerBallot, the same session check and the same
+ * messages, without Next's per-request pipeline (docs/decisions/0009).
  */
 
-const PATH = /^\/api\/compounds\/([^/?#]+)\/votes\/([^/?#]+)\/ballots(?:\?[^#]*)?$/;
 /** A ballot is a few dozen bytes; anything near this is not one. */
 const MAX_BODY = 16 * 1024;
 const MESSAGES = { en, 'zh-CN': zh } as const;
 
 export function isBallotPost(method: string | undefined, url: string | undefined): boolean {
-  return method === 'POST' && PATH.test(url ?? '');
+  return method === 'POST' && matchBallotsRoute(url ?? '') !== null;
 }
 
 function cookiesOf(header: string | undefined): Map<string, string> {
@@ -69,10 +69,10 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
 
 export async function serveBallot(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const m = PATH.exec(req.url ?? '');
-    if (!m) return send(res, 404, '{"ok":false,"message":"Not found"}');
-    const compoundId = decodeSegment(m[1] ?? '');
-    const voteId = decodeSegment(m[2] ?? '');
+    const route = matchBallotsRoute(req.url ?? '');
+    if (!route) return send(res, 404, '{"ok":false,"message":"Not found"}');
+    const compoundId = decodeSegment(route.compoundId);
+    const voteId = decodeSegment(route.voteId);
     if (compoundId === null || voteId === null) {
       return send(res, 400, '{"ok":false,"message":"Malformed percent-encoding in the path"}');
     }

@@ -1,11 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Button } from '../../../../_components/button';
-import { SelectField, TextField } from '../../../../_components/field';
-import { FormStatus } from '../../../../_components/form-status';
-import { useActionForm } from '../../../../_components/use-action-form';
-import { castBallotAction, closeVoteAction, confirmPaperAction, enterPaperAction } from '../actions';
+import { Button } from '../../../../../_components/button';
+import { SelectField, TextField } from '../../../../../_components/field';
+import { FormStatus } from '../../../../../_components/form-status';
+import { useActionForm } from '../../../../../_components/use-action-form';
+import { castBallotAction, closeVoteAction, confirmPaperAction, enterPaperAction } from '../../actions';
 
 type Option = { key: string; label: string };
 

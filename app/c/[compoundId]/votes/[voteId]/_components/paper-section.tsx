@@ -1,0 +1,64 @@
+import { getTranslations } from 'next-intl/server';
+import type { listNonVoters } from '@/db/voting/read';
+import type { listPendingPaper } from '@/db/voting/paper';
+import type { VoteView } from '@/db/voting/read';
+import { choiceTextOf } from './choice-text';
+import { ConfirmPaperButton, PaperBallotForm } from './vote-forms';
+
+/**
+ * The owners' committee enters paper ballots for holders who have none, and confirms entries made
+ * by another member (never its own): only confirmed ones count.
+ */
+export async function PaperSection({
+  compoundId,
+  vote,
+  nonVoters,
+  pending,
+  personId,
+}: {
+  compoundId: number;
+  vote: VoteView;
+  nonVoters: ReturnType<typeof listNonVoters>;
+  pending: ReturnType<typeof listPendingPaper>;
+  personId: number;
+}) {
+  const t = await getTranslations('votes');
+  const choiceText = choiceTextOf(vote.options);
+  return (
+    <section aria-labelledby="paper-h" className="space-y-4 rounded-xl bg-white p-5 ring-1 ring-stone-200">
+      <h2 id="paper-h" className="font-semibold text-lg">
+        {t('paperTitle')}
+      </h2>
+      <p className="text-sm text-stone-600">{t('paperHint')}</p>
+      <PaperBallotForm
+        compoundId={compoundId}
+        voteId={vote.id}
+        voters={nonVoters.map((v) => ({
+          key: v.voterKey,
+          label: `${v.place} ${v.name}`,
+        }))}
+        options={vote.options}
+      />
+      {pending.length > 0 && (
+        <div>
+          <h3 className="mb-2 font-medium">{t('pendingTitle')}</h3>
+          <ul className="divide-y divide-stone-200">
+            {pending.map((b) => (
+              <li key={b.voterKey} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+                <span>
+                  {b.place} {b.name}
+                </span>
+                <span className="text-sm text-stone-600">
+                  {t('paperLine', { serial: b.serial ?? '', choice: choiceText(b.choice), by: b.enteredBy })}
+                </span>
+                {b.castBy !== personId && (
+                  <ConfirmPaperButton compoundId={compoundId} voteId={vote.id} voterKey={b.voterKey} name={b.name} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import cluster from 'node:cluster';
+import http from 'node:http';
+import next from 'next';
+import { isBallotPost, serveBallot } from '../voting/cast-ballot/fast-path';
+import { guardServer, screenRequest } from './guard';
+import { pinClientAddress } from './pin-client-address';
+import { checkSettingsOrExit } from './start-checks';
+
+/**
+ * One process that answers requests: Next's handler, with what runs before it on every request —
+ * the client's address pinned, malformed requests refused, ballots cast without Next's pipeline.
+ * The only worker when WEB_CONCURRENCY is 1 (then it also handles SIGINT).
+ */
+export async function startWorker({ port, hostname, workers }: { port: number; hostname: string; workers: number }) {
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  checkSettingsOrExit();
+  const server = http
+    .createServer((req, res) => {
+      // Before anything reads it: the one address the client really has (docs/decisions/0014).
+      pinClientAddress(req);
+      // Malformed requests are answered here: Next would make 500s of them (docs/decisions/0015).
+      if (screenRequest(req, res)) return;
+      // Casting a ballot is answered here, by the same use case as its route, without Next's pipeline.
+      if (isBallotPost(req.method, req.url)) {
+        void serveBallot(req, res);
+        return;
+      }
+      void handle(req, res);
+    })
+    .listen(port, hostname, () => {
+      if (!cluster.isWorker || process.env.YISHI_WORKER === '1') {
+        console.log(`[yishi] ready on http://${hostname}:${port} (${workers} worker${workers > 1 ? 's' : ''})`);
+      }
+    });
+  guardServer(server);
+  // Stop taking requests, let those in flight be answered (their writes committed), then leave; at most 5 s.
+  for (const signal of cluster.isWorker ? (['SIGTERM'] as const) : (['SIGTERM', 'SIGINT'] as const)) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
+}
