@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { endNotice } from '../db/followthrough/followthrough';
+import { endNotice } from '../db/followthrough/timers';
 import { shanghaiMinute } from '../lib/time';
 import { actAs, form, one, PNG, personId } from './harness';
 

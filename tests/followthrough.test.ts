@@ -4,22 +4,14 @@ import path from 'node:path';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../db/client';
-import {
-  acceptTask,
-  answerObjection,
-  escalationQueue,
-  exportRows,
-  findTask,
-  getFollowThrough,
-  lodgeObjection,
-  noticeState,
-  postUpdate,
-  publishDecision,
-  rateTask,
-  recordDecision,
-  settleEscalation,
-  companyTasks,
-} from '../db/followthrough/followthrough';
+import { recordDecision, publishDecision } from '../db/followthrough/decisions';
+import { escalationQueue, companyTasks } from '../db/followthrough/worklists';
+import { exportRows } from '../db/followthrough/export';
+import { lodgeObjection, answerObjection, noticeState } from '../db/followthrough/objections';
+import { rateTask } from '../db/followthrough/ratings';
+import { getFollowThrough } from '../db/followthrough/read';
+import { settleEscalation } from '../db/followthrough/escalations';
+import { acceptTask, findTask, postUpdate } from '../db/followthrough/tasks';
 import { applyTopicMove, raiseTopic } from '../db/topics/write';
 import { migrateDatabase } from '../db/migrate';
 import { auditLog } from '../db/schema';

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { closedVotesOfTopic, type FollowThrough as Data } from '@/db/followthrough/followthrough';
+import { closedVotesOfTopic } from '@/db/followthrough/decisions';
+import type { FollowThrough as Data } from '@/db/followthrough/read';
 import { scopeNames } from '@/db/places/places';
 import { type Actor, companyIdsOf } from '@/lib/auth/permissions';
 import { DECIDERS, hasAny, type Role } from '@/lib/auth/roles';

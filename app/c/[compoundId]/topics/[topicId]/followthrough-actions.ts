@@ -3,23 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { getCompoundSettings } from '@/db/places/compounds';
+import { closedVotesOfTopic, publishDecision, recordDecision } from '@/db/followthrough/decisions';
+import { escalate, hasOpenEscalation } from '@/db/followthrough/escalations';
 import {
-  acceptTask,
   answerObjection,
-  closedVotesOfTopic,
-  escalate,
   findObjection,
-  findTask,
-  hasOpenEscalation,
   hasOpenObjection,
-  hasRated,
   lodgeObjection,
   noticeState,
-  postUpdate,
-  publishDecision,
-  rateTask,
-  recordDecision,
-} from '@/db/followthrough/followthrough';
+} from '@/db/followthrough/objections';
+import { hasRated, rateTask } from '@/db/followthrough/ratings';
+import { acceptTask, findTask, postUpdate } from '@/db/followthrough/tasks';
 import type { ActionResult } from '@/lib/actions/result';
 import {
   fail,

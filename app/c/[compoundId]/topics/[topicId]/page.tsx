@@ -9,7 +9,7 @@ import { parseId, peekCompound, requireCompound } from '@/server/auth/guards';
 import { getActor } from '@/server/auth/session';
 import { availableMoves, isReviewAction, planMove } from '@/lib/topics/lifecycle';
 import { canOpenVote } from '@/lib/voting/rules';
-import { getFollowThrough } from '@/db/followthrough/followthrough';
+import { getFollowThrough } from '@/db/followthrough/read';
 import { buttonClass } from '../../../../_components/button';
 import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
 import { PhotoGrid } from '../../../../_components/photo-grid';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getFollowThrough } from '@/db/followthrough/followthrough';
+import { getFollowThrough } from '@/db/followthrough/read';
 import { getTopic } from '@/db/topics/read';
 import { getVote } from '@/db/voting/votes';
 import { parseId, requireCompound } from '@/server/auth/guards';
