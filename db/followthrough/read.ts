@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { TaskParty } from '@/lib/followthrough/rules';
 import { getDb } from '../client';
 
-// What the topic page shows of follow-through, in one statement.
+// What the topic page shows of follow-through, and what its decision form offers, in one statement.
 
 export interface DecisionView {
   id: number;
@@ -82,11 +82,16 @@ export interface FollowThrough {
   escalations: EscalationView[];
   ratings: { round: number; stars: number; comment: string }[];
   myStars: number | null;
+  /** Closed votes of the topic a decision may rest on, newest first (as closedVotesOfTopic). */
+  closedVotes: { id: number; question: string }[];
+  /** The property companies serving the topic's compound, which a decision may make responsible. */
+  companies: { id: number; name: string }[];
 }
 
 /**
  * Everything the topic page shows about follow-through, in one statement (JSON built by SQLite),
- * so the page's query count does not grow with the number of updates, objections or ratings.
+ * so the page's query count does not grow with the number of updates, objections or ratings, and
+ * its components read nothing themselves.
  */
 export function getFollowThrough(topicId: number, readerId: number): FollowThrough {
   const row = getDb().get<Record<string, string | number | null>>(sql`
@@ -128,7 +133,13 @@ export function getFollowThrough(topicId: number, readerId: number): FollowThrou
       (select json_group_array(json_object('round', round, 'stars', stars, 'comment', comment))
          from (select round, stars, comment from ratings where topic_id = ${topicId} order by round, created_at)) as ratings,
       (select stars from ratings r join tasks k on k.topic_id = r.topic_id and k.round = r.round
-        where r.topic_id = ${topicId} and r.person_id = ${readerId}) as myStars`);
+        where r.topic_id = ${topicId} and r.person_id = ${readerId}) as myStars,
+      (select json_group_array(json_object('id', id, 'question', question))
+         from (select id, question from votes where topic_id = ${topicId} and status = 'closed' order by id desc)) as closedVotes,
+      (select json_group_array(json_object('id', pc.id, 'name', pc.name))
+         from topics t join compound_services cs on cs.compound_id = t.compound_id
+         join property_companies pc on pc.id = cs.company_id
+        where t.id = ${topicId}) as companies`);
   const parse = <T>(v: string | number | null | undefined, empty: T): T =>
     typeof v === 'string' ? (JSON.parse(v) as T) : empty;
   const escalationRows = parse<(Omit<EscalationView, 'auto'> & { auto: number })[]>(row?.escalations, []);
@@ -140,5 +151,7 @@ export function getFollowThrough(topicId: number, readerId: number): FollowThrou
     escalations: escalationRows.map((e) => ({ ...e, auto: Boolean(e.auto) })),
     ratings: parse<{ round: number; stars: number; comment: string }[]>(row?.ratings, []),
     myStars: typeof row?.myStars === 'number' ? row.myStars : null,
+    closedVotes: parse<{ id: number; question: string }[]>(row?.closedVotes, []),
+    companies: parse<{ id: number; name: string }[]>(row?.companies, []),
   };
 }

@@ -15,7 +15,7 @@ import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
 import { PhotoGrid } from '../../../../_components/photo-grid';
 import { StatusBadge } from '../../../../_components/status-badge';
 import { Discussion } from './discussion';
-import { FollowThrough } from './follow-through';
+import { FollowThrough } from './_followthrough/follow-through';
 import { Positions } from './positions';
 import { ReviewForm } from './review-form';
 import { Timeline } from './timeline';
