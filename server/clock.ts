@@ -1,6 +1,6 @@
 import { appendPendingAnchors } from '@/db/audit/anchor-file';
 import { anchorChangedChains } from '@/db/audit/anchors';
-import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/followthrough/followthrough';
+import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/followthrough/timers';
 import { closeVote, listDueVotes } from '@/db/voting/close';
 import { dueMoves } from '@/lib/followthrough/rules';
 import { shanghaiDay } from '@/lib/time';

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { endNotice } from '../db/followthrough/followthrough';
+import { endNotice } from '../db/followthrough/timers';
 import { shanghaiMinute } from '../lib/time';
 import { actAs, form, one, PNG, personId } from './harness';
 
@@ -18,7 +18,14 @@ export const notifications = await import('@/app/notifications/actions');
 export const locale = await import('@/app/locale-action');
 export const topics = await import('@/app/c/[compoundId]/topics/actions');
 export const topic = await import('@/app/c/[compoundId]/topics/[topicId]/actions');
-export const follow = await import('@/app/c/[compoundId]/topics/[topicId]/followthrough-actions');
+/** Follow-through's actions, one module per concern, under one name. */
+export const follow = {
+  ...(await import('@/app/c/[compoundId]/topics/[topicId]/_followthrough/decision-actions')),
+  ...(await import('@/app/c/[compoundId]/topics/[topicId]/_followthrough/objection-actions')),
+  ...(await import('@/app/c/[compoundId]/topics/[topicId]/_followthrough/task-actions')),
+  ...(await import('@/app/c/[compoundId]/topics/[topicId]/_followthrough/rating-actions')),
+  ...(await import('@/app/c/[compoundId]/topics/[topicId]/_followthrough/escalation-actions')),
+};
 export const meetings = await import('@/app/c/[compoundId]/meetings/actions');
 export const votes = await import('@/app/c/[compoundId]/votes/actions');
 export const escalations = await import('@/app/escalations/actions');

@@ -4,22 +4,14 @@ import path from 'node:path';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../db/client';
-import {
-  acceptTask,
-  answerObjection,
-  escalationQueue,
-  exportRows,
-  findTask,
-  getFollowThrough,
-  lodgeObjection,
-  noticeState,
-  postUpdate,
-  publishDecision,
-  rateTask,
-  recordDecision,
-  settleEscalation,
-  companyTasks,
-} from '../db/followthrough/followthrough';
+import { closedVotesOfTopic, recordDecision, publishDecision } from '../db/followthrough/decisions';
+import { escalationQueue, companyTasks } from '../db/followthrough/worklists';
+import { exportRows } from '../db/followthrough/export';
+import { lodgeObjection, answerObjection, noticeState } from '../db/followthrough/objections';
+import { rateTask } from '../db/followthrough/ratings';
+import { getFollowThrough } from '../db/followthrough/read';
+import { settleEscalation } from '../db/followthrough/escalations';
+import { acceptTask, findTask, postUpdate } from '../db/followthrough/tasks';
 import { applyTopicMove, raiseTopic } from '../db/topics/write';
 import { migrateDatabase } from '../db/migrate';
 import { auditLog } from '../db/schema';
@@ -387,6 +379,27 @@ describe('a task that runs late', () => {
     expect(
       rateTask({ compoundId: ids.compound, topicId, personId: ids.resident, stars: 4, comment: '' }, T0 + 17 * DAY_MS),
     ).toBe(false);
+  });
+});
+
+describe('the topic page reads everything follow-through shows in one statement', () => {
+  it('brings the closed votes a decision may rest on and the companies that may carry it out', () => {
+    const topicId = newTopic('中心花园增设休息长椅', T0);
+    const vote = (question: string, status: 'open' | 'closed') =>
+      db.run(sql`insert into votes (compound_id, topic_id, kind, question, starts_at, ends_at, status, opened_by)
+        values (${ids.compound}, ${topicId}, 'consultation', ${question}, ${T0}, ${T0 + DAY_MS}, ${status}, ${ids.secretary})`);
+    expect(getFollowThrough(topicId, ids.secretary).closedVotes).toEqual([]);
+    vote('第一轮：是否增设？', 'closed');
+    vote('第二轮：放在哪里？', 'closed');
+    vote('第三轮：什么颜色？', 'open');
+    const read = getFollowThrough(topicId, ids.secretary);
+    // The same votes, in the same order, as the decision action accepts.
+    expect(read.closedVotes).toEqual(closedVotesOfTopic(topicId));
+    expect(read.closedVotes.map((v) => v.question)).toEqual(['第二轮：放在哪里？', '第一轮：是否增设？']);
+    const serving = db.all<{ id: number; name: string }>(sql`select pc.id, pc.name from compound_services cs
+      join property_companies pc on pc.id = cs.company_id where cs.compound_id = ${ids.compound} order by pc.id`);
+    expect(serving.length).toBeGreaterThan(0);
+    expect([...read.companies].sort((a, b) => a.id - b.id)).toEqual(serving);
   });
 });
 

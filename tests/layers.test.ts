@@ -8,7 +8,7 @@
  * - server/ takes nothing from app/.
  * - A client component ('use client') takes nothing from db/ or server/: only what it is handed.
  * - Route folders do not reach into each other: a file in app/ imports from app/_components/, from
- *   its own folder and the folders above it, never from a sibling route.
+ *   its own folder and the folders above it (and their private `_folders`), never from a sibling route.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -89,7 +89,10 @@ function violationsOf(file: string): Violation[] {
       const fromDir = path.dirname(rel);
       const toDir = path.dirname(target);
       const upOrSame = fromDir === toDir || fromDir.startsWith(`${toDir}/`);
-      if (!shared && !upOrSame) bad('route folders do not import each other');
+      // A private folder (`_name`: never a route) belongs to the folder holding it, like its own files.
+      const owner = path.basename(toDir).startsWith('_') ? path.dirname(toDir) : null;
+      const ownPrivate = owner !== null && (fromDir === owner || fromDir.startsWith(`${owner}/`));
+      if (!shared && !upOrSame && !ownPrivate) bad('route folders do not import each other');
     }
   }
   return out;
@@ -116,6 +119,25 @@ describe('layers', () => {
       expect(all.filter((v) => v.rule === rule).map((v) => `${v.file} → ${v.imports}`)).toEqual([]);
     });
   }
+
+  it("lets a route use its own private folder, never another route's", () => {
+    const dir = path.join(ROOT, 'app', '__planted__');
+    fs.mkdirSync(path.join(dir, 'child'), { recursive: true });
+    const own = path.join(dir, 'page.tsx');
+    const below = path.join(dir, 'child', 'page.tsx');
+    const sibling = path.join(ROOT, 'app', '__planted_sibling__.tsx');
+    fs.writeFileSync(own, "import { A } from './_parts/a';\n");
+    fs.writeFileSync(below, "import { A } from '../_parts/a';\n");
+    fs.writeFileSync(sibling, "import { A } from './__planted__/child/_parts/a';\n");
+    try {
+      expect(violationsOf(own)).toEqual([]);
+      expect(violationsOf(below)).toEqual([]);
+      expect(violationsOf(sibling).map((v) => v.rule)).toEqual(['route folders do not import each other']);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+      fs.rmSync(sibling);
+    }
+  });
 
   it('catches what it should (a planted violation of each rule)', () => {
     const planted = path.join(ROOT, 'lib', '__planted__.ts');

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { findEscalation, settleEscalation } from '@/db/followthrough/followthrough';
+import { findEscalation, settleEscalation } from '@/db/followthrough/escalations';
 import type { ActionResult } from '@/lib/actions/result';
 import { actorOrFail, fail, formToObject, invalid } from '@/server/actions';
 import { canAnswerEscalation, canForwardEscalation } from '@/lib/followthrough/rules';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { escalationQueue } from '@/db/followthrough/followthrough';
+import { escalationQueue } from '@/db/followthrough/worklists';
 import { requireActor } from '@/server/auth/session';
 import { DAY_MS } from '@/lib/followthrough/rules';
 import { SettleForm } from './settle-form';

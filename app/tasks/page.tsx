@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { companyTasks, countCompanyTasks, TASK_LIST_LIMIT } from '@/db/followthrough/followthrough';
+import { companyTasks, countCompanyTasks, TASK_LIST_LIMIT } from '@/db/followthrough/worklists';
 import { companyIdsOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/server/auth/session';
 import { lateDays } from '@/lib/followthrough/rules';

@@ -6,7 +6,7 @@ import { getDb, writeTransaction } from '../client';
 import { PROPERTY } from '@/lib/auth/roles';
 import { DAY_MS, SMALL_MATTER_DAYS } from '@/lib/followthrough/rules';
 import { appendAudit } from '../audit/append';
-import { createSmallMatterTask } from '../followthrough/followthrough';
+import { createSmallMatterTask } from '../followthrough/tasks';
 import { notify } from '../notifications/notifications';
 import { roleIn } from '../roles';
 import { compoundServices, memberships, topicCosigns, topicFollows, topicPhotos, topics } from '../schema';

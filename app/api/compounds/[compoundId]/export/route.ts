@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { exportRows } from '@/db/followthrough/followthrough';
+import { exportRows } from '@/db/followthrough/export';
 import { compoundInScope } from '@/server/auth/guards';
 import { canViewRegister } from '@/lib/auth/permissions';
 import { getActor } from '@/server/auth/session';
