@@ -14,6 +14,22 @@ export interface TickReport {
   reopened: number;
   /** Chains anchored by the daily round. */
   anchored: number;
+  /** Moves that failed (each in its own transaction, so nothing of them was written); the rest went on. */
+  failed: string[];
+}
+
+/**
+ * One due move: a failure (a bug, or data that cannot be counted) is logged and reported, and the
+ * clock goes on with the next — one bad vote must not keep every other vote open and every other
+ * notice period running.
+ */
+function isolated(report: TickReport, what: string, move: () => void): void {
+  try {
+    move();
+  } catch (error) {
+    report.failed.push(what);
+    console.error(`[yishi] clock: ${what} failed`, error);
+  }
 }
 
 /** The Shanghai day of this process's last daily anchoring round: one round at start, then one a day. */
@@ -37,25 +53,30 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
     ratingsClosed: 0,
     reopened: 0,
     anchored: 0,
+    failed: [],
   };
   if (opts.votes ?? true) {
     for (const v of listDueVotes(now)) {
-      if (closeVote(v.compoundId, v.id, null, now)) report.closedVotes++;
+      isolated(report, `vote ${v.id}`, () => {
+        if (closeVote(v.compoundId, v.id, null, now)) report.closedVotes++;
+      });
     }
   }
   for (const t of listDueTimers(now, opts.onlyTopic ?? null)) {
     const moves = dueMoves({ ...t, hasOpenEscalation: Boolean(t.hasOpenEscalation) }, now);
     for (const move of moves) {
-      if (move === 'end_notice' && endNotice(t.compoundId, t.topicId, now)) report.noticesEnded++;
-      if (move === 'mark_overdue' && markOverdue(t.compoundId, t.topicId, now)) report.overdue++;
-      if (move === 'auto_escalate' && autoEscalate(t.compoundId, t.topicId, t.escalateAfterDays, now)) {
-        report.escalated++;
-      }
-      if (move === 'end_rating') {
-        const outcome = endRating(t.compoundId, t.topicId, now);
-        if (outcome === 'closed') report.ratingsClosed++;
-        if (outcome === 'reopened') report.reopened++;
-      }
+      isolated(report, `topic ${t.topicId} (${move})`, () => {
+        if (move === 'end_notice' && endNotice(t.compoundId, t.topicId, now)) report.noticesEnded++;
+        if (move === 'mark_overdue' && markOverdue(t.compoundId, t.topicId, now)) report.overdue++;
+        if (move === 'auto_escalate' && autoEscalate(t.compoundId, t.topicId, t.escalateAfterDays, now)) {
+          report.escalated++;
+        }
+        if (move === 'end_rating') {
+          const outcome = endRating(t.compoundId, t.topicId, now);
+          if (outcome === 'closed') report.ratingsClosed++;
+          if (outcome === 'reopened') report.reopened++;
+        }
+      });
     }
   }
   if ((opts.onlyTopic ?? null) === null) {
