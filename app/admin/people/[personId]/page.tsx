@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listGrantScopes } from '@/db/places/places';
-import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/people/people';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/people/find';
 import { parseId, requireStaff } from '@/server/auth/guards';
 import { type Actor, isStaff, staffReach } from '@/lib/auth/permissions';
 import { getActor } from '@/server/auth/session';
