@@ -1,16 +1,12 @@
 import { getTranslations } from 'next-intl/server';
-import type { ScopeNode, waitingEscalations } from '@/db/dashboard/dashboard';
+import type { waitingEscalations } from '@/db/dashboard/lists';
+import type { ScopeNode } from '@/db/dashboard/scope';
 import type { Actor } from '@/lib/auth/permissions';
-import {
-  CHILD_LEVEL,
-  DAY_MS,
-  type FigureKey,
-  formatTenths,
-  type Period,
-  RANK_SORTS,
-  type RankRow,
-  type RankSort,
-} from '@/lib/dashboard/figures';
+import type { FigureKey } from '@/lib/dashboard/funnel';
+import { CHILD_LEVEL } from '@/lib/dashboard/levels';
+import { formatTenths } from '@/lib/dashboard/numbers';
+import { DAY_MS, type Period } from '@/lib/dashboard/period';
+import { RANK_SORTS, type RankRow, type RankSort } from '@/lib/dashboard/ranking';
 import { buttonClass } from '../../_components/button';
 import { openableParents } from '@/server/dashboard';
 

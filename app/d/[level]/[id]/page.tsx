@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { durationParts, formatTenths, FUNNEL_KEYS, parsePeriod, percent, STAGE_FIGURE } from '@/lib/dashboard/figures';
+import { FUNNEL_KEYS } from '@/lib/dashboard/funnel';
+import { formatTenths, percent } from '@/lib/dashboard/numbers';
+import { parsePeriod } from '@/lib/dashboard/period';
+import { durationParts, STAGE_FIGURE } from '@/lib/dashboard/stages';
 import { shanghaiDay } from '@/lib/time';
 import { buttonClass } from '../../../_components/button';
 import { BarList, LineChart, Tile } from '../../_components/charts';

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { formatTenths, FUNNEL_KEYS, parsePeriod, percent } from '@/lib/dashboard/figures';
+import { FUNNEL_KEYS } from '@/lib/dashboard/funnel';
+import { formatTenths, percent } from '@/lib/dashboard/numbers';
+import { parsePeriod } from '@/lib/dashboard/period';
 import { shanghaiDay } from '@/lib/time';
 import { AutoRefresh } from '../../../_components/auto-refresh';
 import { BarList, LineChart } from '../../../_components/charts';

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { FIGURE_LIST_LIMIT, figureTopics } from '@/db/dashboard/dashboard';
+import { FIGURE_LIST_LIMIT, figureTopics } from '@/db/dashboard/lists';
 import { parseId } from '@/server/auth/guards';
-import { isFigureKey, parsePeriod } from '@/lib/dashboard/figures';
+import { isFigureKey } from '@/lib/dashboard/funnel';
+import { parsePeriod } from '@/lib/dashboard/period';
 import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
 import { buttonClass } from '../../../../_components/button';
 import { Pager } from '../../../../_components/pager';
