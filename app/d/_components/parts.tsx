@@ -7,6 +7,7 @@ import { CHILD_LEVEL } from '@/lib/dashboard/levels';
 import { formatTenths } from '@/lib/dashboard/numbers';
 import { DAY_MS, type Period } from '@/lib/dashboard/period';
 import { RANK_SORTS, type RankRow, type RankSort } from '@/lib/dashboard/ranking';
+import { Breadcrumb, type Crumb } from '../../_components/breadcrumb';
 import { buttonClass } from '../../_components/button';
 import { openableParents } from '@/server/dashboard';
 
@@ -27,39 +28,16 @@ export function dashboardHref(level: string, id: number, p: Pick<Period, 'fromDa
   return `/d/${level}/${id}?${q}`;
 }
 
-export async function Breadcrumbs({ actor, node, here }: { actor: Actor; node: ScopeNode; here?: string }) {
-  const t = await getTranslations('dash');
-  const parents = openableParents(actor, node);
-  return (
-    <nav aria-label={t('crumbs')} className="text-sm text-stone-600 print:hidden">
-      <ol className="flex flex-wrap gap-1">
-        {parents.map((p) => (
-          <li key={`${p.level}-${p.id}`}>
-            <a href={`/d/${p.level}/${p.id}`} className="underline">
-              {p.name}
-            </a>{' '}
-            /
-          </li>
-        ))}
-        <li>
-          {here ? (
-            <>
-              <a href={`/d/${node.level}/${node.id}`} className="underline">
-                {node.name}
-              </a>{' '}
-              / {here}
-            </>
-          ) : node.level === 'compound' ? (
-            <a href={`/c/${node.id}`} className="underline">
-              {node.name}
-            </a>
-          ) : (
-            <span aria-current="page">{node.name}</span>
-          )}
-        </li>
-      </ol>
-    </nav>
-  );
+/**
+ * The way up from a dashboard: the parents the viewer may open, then the place itself — a link to
+ * the compound's home for a compound, or to its dashboard when a list (`here`) closes the trail.
+ */
+export function Breadcrumbs({ actor, node, here }: { actor: Actor; node: ScopeNode; here?: string }) {
+  const parents: Crumb[] = openableParents(actor, node).map((p) => ({ href: `/d/${p.level}/${p.id}`, label: p.name }));
+  const place: Crumb[] = here
+    ? [{ href: `/d/${node.level}/${node.id}`, label: node.name }, { label: here }]
+    : [node.level === 'compound' ? { href: `/c/${node.id}`, label: node.name } : { label: node.name }];
+  return <Breadcrumb items={[...parents, ...place]} noPrint />;
 }
 
 export async function PeriodForm({
