@@ -6,7 +6,7 @@ import { parsePeriod } from '@/lib/dashboard/period';
 import { shanghaiDay } from '@/lib/time';
 import { AutoRefresh } from '../../../_components/auto-refresh';
 import { BarList, LineChart } from '../../../_components/charts';
-import { WaitingList } from '../../../_components/parts';
+import { WaitingList } from '../../../_components/waiting-list';
 import { dashboardData, peekDashboard, requireDashboard } from '@/server/dashboard';
 
 type Props = { params: Promise<{ level: string; id: string }> };

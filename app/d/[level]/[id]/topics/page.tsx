@@ -9,7 +9,8 @@ import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
 import { buttonClass } from '../../../../_components/button';
 import { Pager } from '../../../../_components/pager';
 import { StatusBadge } from '../../../../_components/status-badge';
-import { Breadcrumbs, dashboardHref, figureHref } from '../../../_components/parts';
+import { dashboardHref, figureHref } from '../../../_components/links';
+import { PlaceBreadcrumb } from '../../../_components/place-breadcrumb';
 import { requireDashboard } from '@/server/dashboard';
 
 type Props = {
@@ -47,7 +48,7 @@ export default async function FigureTopicsPage({ params, searchParams }: Props) 
 
   return (
     <div className="space-y-4">
-      <Breadcrumbs actor={actor} node={node} here={figureName} />
+      <PlaceBreadcrumb actor={actor} node={node} here={figureName} />
       <h1 className="font-bold text-2xl">
         {t('listTitle', { name: node.name, figure: figureName })}
         {category && ` · ${tt(`categories.${category}` as 'categories.other')}`}
