@@ -134,6 +134,8 @@ test('street staff create a compound, open an account and make its holder the br
   await account.getByRole('button', { name: '开通账号' }).click();
   await expect(account.getByRole('status')).toHaveText('✓ 已为“高振华”开通账号。');
   await account.getByRole('link', { name: '为此人设置身份 →' }).click();
+  // The search page has a role form too: wait for the person's own page before choosing.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('高振华');
 
   await page.getByRole('combobox', { name: '身份' }).selectOption({ label: '支部书记' });
   await page.getByLabel('所在范围').selectOption({ label: '石道街社区 · 海韵园' });
@@ -209,7 +211,7 @@ test('staff find only the people of the places they look after', async ({ page }
   await page.getByRole('link', { name: /蒋玉兰.*部分在您的管理范围外/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('蒋玉兰');
   await expect(page.getByText('此人在您的管理范围以外另有房屋或身份')).toBeVisible();
-  await expect(page.getByRole('region', { name: '身份' }).getByText('双全楼院')).toBeVisible();
+  await expect(page.getByRole('region', { name: '身份' }).getByText('双全楼院', { exact: true })).toBeVisible();
   await expect(page.getByText('亿泰庄园')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '重置密码' })).toHaveCount(0);
 });
