@@ -9,7 +9,8 @@
  */
 import http from 'node:http';
 import { loadSessionActor } from '../db/auth/sessions';
-import { findScope, loadDashboard } from '../db/dashboard/dashboard';
+import { loadDashboard } from '../db/dashboard/load';
+import { findScope } from '../db/dashboard/scope';
 import { listCommentPage } from '../db/discussion/discussion';
 import { getFollowThrough } from '../db/followthrough/read';
 import { companyTasks } from '../db/followthrough/worklists';
@@ -21,7 +22,7 @@ import { getVote, myVoterRows, voteTurnout } from '../db/voting/read';
 import { countReceipts, listReceipts } from '../db/voting/receipts';
 import { SESSION_COOKIE_NAMES, sessionIdFromToken } from '../lib/auth/jwe';
 import { type Actor, canViewCompound, companyIdsOf, dashboardView } from '../lib/auth/permissions';
-import { parsePeriod } from '../lib/dashboard/figures';
+import { parsePeriod } from '../lib/dashboard/period';
 import { canCastBallot, checkChoice } from '../lib/voting/rules';
 
 const PORT = Number(process.argv[2] ?? 3420);

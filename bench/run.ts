@@ -325,8 +325,9 @@ async function counting() {
 
   // The district dashboard computed without its per-version memo: what each view would cost if the
   // database changed between every two views (median of five).
-  const { computeDashboard, findScope } = await import('../db/dashboard/dashboard');
-  const { parsePeriod } = await import('../lib/dashboard/figures');
+  const { computeDashboard } = await import('../db/dashboard/load');
+  const { findScope } = await import('../db/dashboard/scope');
+  const { parsePeriod } = await import('../lib/dashboard/period');
   const district = findScope('district', manifest.districtId);
   const dashboardRuns: number[] = [];
   for (let i = 0; i < 5 && district; i++) {

@@ -134,6 +134,8 @@ test('street staff create a compound, open an account and make its holder the br
   await account.getByRole('button', { name: '开通账号' }).click();
   await expect(account.getByRole('status')).toHaveText('✓ 已为“高振华”开通账号。');
   await account.getByRole('link', { name: '为此人设置身份 →' }).click();
+  // The search page has a role form too: wait for the person's own page before choosing.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('高振华');
 
   // The scopes follow the chosen role once the form is interactive: choose again until they do.
   await expect(async () => {

@@ -168,9 +168,7 @@ test('the street staff drill down: 老虎滩街道 → 中兴社区 → 合和�
   await page.getByRole('region', { name: '小区排名' }).getByRole('link', { name: '合和大院' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '合和大院 议事看板' })).toBeVisible();
   // Breadcrumbs lead back up; the figures below the community are its compounds' sums.
-  await expect(
-    page.getByRole('navigation', { name: '所在位置' }).getByRole('link', { name: '中兴社区' }),
-  ).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '位置' }).getByRole('link', { name: '中兴社区' })).toBeVisible();
 
   // Ranked by overdue tasks, most first.
   await page.goto('/d/community/3?sort=overdue');

@@ -1,12 +1,13 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { findScope, type ScopeNode } from '@/db/dashboard/dashboard';
+import { findScope, type ScopeNode } from '@/db/dashboard/scope';
 import { findCompoundPlace } from '@/db/places/places';
 import { parseId } from '@/server/auth/guards';
 import { type Actor, type DashboardTarget, type DashboardView, dashboardView } from '@/lib/auth/permissions';
 import { getActor, requireActor } from '@/server/auth/session';
-import { isLevel, RANK_SORTS, type RankSort } from '@/lib/dashboard/figures';
+import { isLevel } from '@/lib/dashboard/levels';
+import { RANK_SORTS, type RankSort } from '@/lib/dashboard/ranking';
 
 /** The dashboard's place as the permissions module sees it (a compound needs its companies). */
 function targetOf(node: ScopeNode): DashboardTarget | null {
@@ -59,7 +60,6 @@ export async function peekDashboard(level: string, id: string) {
   return actor ? dashboardScope(actor, level, id) : null;
 }
 
-/** The parents a viewer may open, for the breadcrumbs (a community worker sees no street link). */
 /**
  * The parents a viewer may open, for the breadcrumbs (a community worker sees no street link).
  * The node already carries its parents' ids and names, so this asks the permissions module only.
@@ -99,4 +99,4 @@ export function parseSort(v: string | undefined): RankSort {
   return (RANK_SORTS as readonly string[]).includes(v ?? '') ? (v as RankSort) : 'onTime';
 }
 
-export { loadDashboard as dashboardData, type DashboardData } from '@/db/dashboard/dashboard';
+export { loadDashboard as dashboardData, type DashboardData } from '@/db/dashboard/load';

@@ -4,25 +4,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
+import { noticeBoard } from '../db/dashboard/board';
 import {
-  figureTopics,
-  noticeBoard,
   raisedAndClosedSeries,
   ratingAndEscalationAggregates,
-  scopePlaces,
   stageDurations,
   topicAggregates,
-} from '../db/dashboard/dashboard';
-import {
-  byCategory,
-  FIGURE_KEYS,
-  parsePeriod,
-  STAGE_FIGURE,
-  series,
-  stageFigures,
-  type Totals,
-  totalsByCompound,
-} from '../lib/dashboard/figures';
+} from '../db/dashboard/figures';
+import { figureTopics } from '../db/dashboard/lists';
+import { scopePlaces } from '../db/dashboard/scope';
+import { FIGURE_KEYS } from '../lib/dashboard/funnel';
+import { parsePeriod } from '../lib/dashboard/period';
+import { series } from '../lib/dashboard/series';
+import { STAGE_FIGURE, stageFigures } from '../lib/dashboard/stages';
+import { byCategory, type Totals, totalsByCompound } from '../lib/dashboard/totals';
 import { setupDatabase, teardownDatabase } from './harness';
 
 const at = (day: number, hour = 10) =>

@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../db/client';
-import { getPersonInReach, listMembershipsOf, listOwnedUnits, searchPeople } from '../db/people/people';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits, searchPeople } from '../db/people/find';
 import { staffReach } from '../lib/auth/permissions';
 import {
   actAs,

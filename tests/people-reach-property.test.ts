@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '../db/people/people';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '../db/people/find';
 import { staffReach } from '../lib/auth/permissions';
 import { actAs, currentActor, form, one, personId, rolledBack, setupDatabase, teardownDatabase } from './harness';
 

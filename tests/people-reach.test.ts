@@ -1,5 +1,5 @@
 /**
- * Staff find and open people only within their reach (db/people/people.ts inReach): those holding
+ * Staff find and open people only within their reach (db/people/reach.ts): those holding
  * a unit or a role at a place the staff member looks after, and accounts nobody has placed yet. And
  * opening the account of someone in the register elsewhere is refused: it would let staff sign in
  * as that owner and vote in their name.
@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../db/client';
-import { getPersonInReach, searchPeople } from '../db/people/people';
+import { getPersonInReach, searchPeople } from '../db/people/find';
 import { type StaffReach, staffReach } from '../lib/auth/permissions';
 import { actAs, currentActor, form, one, personId, rolledBack, setupDatabase, teardownDatabase } from './harness';
 

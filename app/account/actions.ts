@@ -2,7 +2,7 @@
 
 import { hash, verify } from '@node-rs/argon2';
 import { getTranslations } from 'next-intl/server';
-import { getPasswordHash, setPassword } from '@/db/people/people';
+import { getPasswordHash, setPassword } from '@/db/people/accounts';
 import type { ActionResult } from '@/lib/actions/result';
 import { actorOrFail, failField, formToObject, invalid } from '@/server/actions';
 import { authSecret } from '@/server/auth/secret';

@@ -6,7 +6,8 @@ import { lookalikeOfficial, type Official } from '@/lib/people/lookalike';
 import { getDb, writeTransaction } from '../client';
 import { buildings, holderMembers, holders, people, units } from '../schema';
 import { appendAudit } from '../audit/append';
-import { officialsOf, placeWithinPasswordSetter } from '../people/people';
+import { placeWithinPasswordSetter } from '../people/accounts';
+import { officialsOf } from '../people/find';
 import { reachSql } from '../people/reach';
 
 export const REGISTER_PAGE_SIZE = 50;

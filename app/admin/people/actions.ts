@@ -4,18 +4,9 @@ import { hash } from '@node-rs/argon2';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { findCommunityPlace, findCompoundPlace } from '@/db/places/places';
-import {
-  createAccount,
-  findMembership,
-  findPersonByMobileAndName,
-  findStreetPlace,
-  getPersonInReach,
-  grantRole,
-  listMembershipsOf,
-  officialsOf,
-  revokeRole,
-  setPassword,
-} from '@/db/people/people';
+import { createAccount, setPassword } from '@/db/people/accounts';
+import { findPersonByMobileAndName, getPersonInReach, listMembershipsOf, officialsOf } from '@/db/people/find';
+import { findMembership, findStreetPlace, grantRole, revokeRole } from '@/db/people/roles';
 import type { ActionResult } from '@/lib/actions/result';
 import { lookalikeOfficial } from '@/lib/people/lookalike';
 import { actorOrFail, fail, failField, formToObject, invalid } from '@/server/actions';

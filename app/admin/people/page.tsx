@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { listGrantScopes } from '@/db/places/places';
-import { searchPeople } from '@/db/people/people';
+import { searchPeople } from '@/db/people/find';
 import { requireStaff } from '@/server/auth/guards';
 import { staffReach } from '@/lib/auth/permissions';
 import { cleanSearch } from '@/lib/validation/human-text';
+import { Breadcrumb } from '../../_components/breadcrumb';
 import { buttonClass } from '../../_components/button';
 import { GrantRoleForm } from './grant-role-form';
 import { CreateAccountForm } from './create-account-form';
@@ -26,12 +27,7 @@ export default async function PeoplePage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
-        <Link href="/admin" className="underline">
-          {t('admin')}
-        </Link>{' '}
-        / {t('title')}
-      </nav>
+      <Breadcrumb items={[{ href: '/admin', label: t('admin') }, { label: t('title') }]} />
       <h1 className="font-bold text-2xl">{t('title')}</h1>
 
       <section aria-labelledby="search-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">

@@ -1,4 +1,4 @@
-import type { SeriesPoint } from '@/lib/dashboard/figures';
+import type { SeriesPoint } from '@/lib/dashboard/series';
 
 // Dashboards link with plain anchors, not next/link: a page of many figures would otherwise carry a
 // client component per number, which doubles what the server renders for every viewer.

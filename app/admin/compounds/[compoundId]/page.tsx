@@ -6,6 +6,7 @@ import { listBuildings } from '@/db/places/places';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { canAdministerCompound } from '@/lib/auth/permissions';
 import { UNIT_CSV_COLUMNS } from '@/lib/import/units-csv';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 import { BuildingForms } from './building-forms';
 import { ImportForm } from './import-form';
 import { ServicesForm } from './services-form';
@@ -39,12 +40,7 @@ export default async function AdminCompoundPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
-        <Link href="/admin" className="underline">
-          {t('title')}
-        </Link>{' '}
-        / {compound.name}
-      </nav>
+      <Breadcrumb items={[{ href: '/admin', label: t('title') }, { label: compound.name }]} />
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="font-bold text-2xl">{t('manageCompound', { name: compound.name })}</h1>
         <Link href={`/c/${compound.id}`} className="text-brand-700 underline">

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listGrantScopes } from '@/db/places/places';
-import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/people/people';
+import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/people/find';
 import { parseId, requireStaff } from '@/server/auth/guards';
 import { type Actor, isStaff, staffReach } from '@/lib/auth/permissions';
 import { getActor } from '@/server/auth/session';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 import { GrantRoleForm } from '../grant-role-form';
 import { ResetPasswordForm, RevokeRoleButton } from './person-forms';
 
@@ -46,16 +46,13 @@ export default async function PersonPage(props: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
-        <Link href="/admin" className="underline">
-          {t('admin')}
-        </Link>{' '}
-        /{' '}
-        <Link href="/admin/people" className="underline">
-          {t('title')}
-        </Link>{' '}
-        / {person.name}
-      </nav>
+      <Breadcrumb
+        items={[
+          { href: '/admin', label: t('admin') },
+          { href: '/admin/people', label: t('title') },
+          { label: person.name },
+        ]}
+      />
       <section className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
         <h1 className="font-bold text-2xl">{person.name}</h1>
         <p className="text-stone-700 tabular-nums">

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { latestAnchor } from '@/db/audit/anchors';
-import { closedVoteTurnouts, noticeBoard, openVoteTurnouts } from '@/db/dashboard/dashboard';
+import { noticeBoard } from '@/db/dashboard/board';
+import { closedVoteTurnouts, openVoteTurnouts } from '@/db/dashboard/turnout';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
-import { DAY_MS, daysLeft, percent } from '@/lib/dashboard/figures';
+import { percent } from '@/lib/dashboard/numbers';
+import { DAY_MS, daysLeft } from '@/lib/dashboard/period';
 import { PrintButton } from '../../../_components/print-button';
 import { AnchorSection } from './anchor-section';
 

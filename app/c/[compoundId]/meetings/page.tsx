@@ -5,6 +5,7 @@ import { listInvitable, listMeetings } from '@/db/meetings/meetings';
 import { listDeliberatingTopics } from '@/db/topics/read';
 import { requireCompound } from '@/server/auth/guards';
 import { canManageMeetings } from '@/lib/topics/rules';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 import { ScheduleMeetingForm } from './schedule-form';
 
 type Props = { params: Promise<{ compoundId: string }> };
@@ -28,12 +29,7 @@ export default async function MeetingsPage({ params }: Props) {
 
   return (
     <div className="space-y-5">
-      <nav aria-label={t('title')} className="text-sm text-stone-600">
-        <Link href={`/c/${compound.id}`} className="underline">
-          {compound.name}
-        </Link>{' '}
-        / {t('title')}
-      </nav>
+      <Breadcrumb items={[{ href: `/c/${compound.id}`, label: compound.name }, { label: t('title') }]} />
       <h1 className="font-bold text-2xl">{t('title')}</h1>
       {meetings.length === 0 ? (
         <p className="rounded-xl bg-white p-5 text-stone-600 ring-1 ring-stone-200">{t('none')}</p>

@@ -6,6 +6,7 @@ import { listRegister, REGISTER_PAGE_SIZE } from '@/db/places/register';
 import { formatArea } from '@/lib/area';
 import { parseId, peekCompound, requireCompound } from '@/server/auth/guards';
 import { canViewRegister } from '@/lib/auth/permissions';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 import { Pager } from '../../../_components/pager';
 
 type Props = {
@@ -33,12 +34,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label={t('breadcrumb')} className="text-sm text-stone-600">
-        <Link href={`/c/${compound.id}`} className="underline">
-          {compound.name}
-        </Link>{' '}
-        / {t('title')}
-      </nav>
+      <Breadcrumb items={[{ href: `/c/${compound.id}`, label: compound.name }, { label: t('title') }]} />
       <h1 className="font-bold text-2xl">{t('title')}</h1>
       <nav aria-label={t('byBuilding')} className="flex flex-wrap gap-2">
         {[{ id: null, name: t('all') }, ...buildings].map((b) => (

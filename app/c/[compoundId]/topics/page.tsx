@@ -8,6 +8,7 @@ import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
 import { isTopicStatus, TOPIC_STATUSES } from '@/lib/topics/lifecycle';
 import { canRaiseTopic } from '@/lib/topics/rules';
 import { topicListSchema } from '@/lib/topics/validation';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 import { buttonClass } from '../../../_components/button';
 import { Pager } from '../../../_components/pager';
 import { StatusBadge } from '../../../_components/status-badge';
@@ -54,12 +55,7 @@ export default async function TopicListPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label={t('pages')} className="text-sm text-stone-600">
-        <Link href={`/c/${compound.id}`} className="underline">
-          {compound.name}
-        </Link>{' '}
-        / {t('title')}
-      </nav>
+      <Breadcrumb items={[{ href: `/c/${compound.id}`, label: compound.name }, { label: t('title') }]} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-bold text-2xl">{t('listTitle', { compound: compound.name })}</h1>
         {!canRaiseTopic(roles) && (

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ANCHORS_PAGE, compoundAnchors, entryHash } from '@/db/audit/anchors';
 import { normaliseTypedHash } from '@/lib/audit/anchors';
 import { parseId, peekCompound, requireCompound } from '@/server/auth/guards';
+import { Breadcrumb } from '../../../../_components/breadcrumb';
 import { Pager } from '../../../../_components/pager';
 import { PrintButton } from '../../../../_components/print-button';
 import { AnchorHash } from '../anchor-hash';
@@ -54,11 +54,7 @@ export default async function AnchorsPage({ params, searchParams }: Props) {
 
   return (
     <div className="print-page space-y-5">
-      <nav aria-label={t('breadcrumb')} className="no-print text-sm text-stone-600">
-        <Link href={`/c/${compound.id}/board`} className="underline">
-          {t('back')}
-        </Link>
-      </nav>
+      <Breadcrumb items={[{ href: `/c/${compound.id}/board`, label: t('back') }]} noPrint />
       <header className="flex flex-wrap items-end gap-3">
         <h1 className="font-bold text-2xl">{t('pageTitle', { name: compound.name })}</h1>
         <div className="no-print ml-auto">

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getMeeting } from '@/db/meetings/meetings';
 import { parseId, requireCompound } from '@/server/auth/guards';
 import { canManageMeetings } from '@/lib/topics/rules';
+import { Breadcrumb } from '../../../../_components/breadcrumb';
 import { PrintButton } from '../../../../_components/print-button';
 import { StatusBadge } from '../../../../_components/status-badge';
 import { MinutesForm } from './minutes-form';
@@ -27,15 +28,13 @@ export default async function MeetingPage({ params }: Props) {
 
   return (
     <div className="space-y-5">
-      <nav aria-label={t('title')} className="no-print text-sm text-stone-600">
-        <Link href={`/c/${compound.id}`} className="underline">
-          {compound.name}
-        </Link>{' '}
-        /{' '}
-        <Link href={`/c/${compound.id}/meetings`} className="underline">
-          {t('title')}
-        </Link>
-      </nav>
+      <Breadcrumb
+        items={[
+          { href: `/c/${compound.id}`, label: compound.name },
+          { href: `/c/${compound.id}/meetings`, label: t('title') },
+        ]}
+        noPrint
+      />
       <section className="space-y-2 rounded-xl bg-white p-5 ring-1 ring-stone-200">
         <p className="text-sm">
           <span className="rounded-full bg-stone-100 px-2">{t(`statuses.${meeting.status}`)}</span>

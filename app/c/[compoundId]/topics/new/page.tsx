@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listBuildings } from '@/db/places/places';
 import { requireCompound } from '@/server/auth/guards';
 import { canRaiseTopic } from '@/lib/topics/rules';
+import { Breadcrumb } from '../../../../_components/breadcrumb';
 import { RaiseTopicForm } from './raise-topic-form';
 
 type Props = { params: Promise<{ compoundId: string }> };
@@ -21,11 +21,7 @@ export default async function NewTopicPage({ params }: Props) {
   const buildings = listBuildings(compound.id).map((b) => ({ id: b.id, name: b.name }));
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <nav aria-label={t('pages')} className="text-sm text-stone-600">
-        <Link href={`/c/${compound.id}/topics`} className="underline">
-          {t('listTitle', { compound: compound.name })}
-        </Link>
-      </nav>
+      <Breadcrumb items={[{ href: `/c/${compound.id}/topics`, label: t('listTitle', { compound: compound.name }) }]} />
       <h1 className="font-bold text-2xl">{t('raise')}</h1>
       <RaiseTopicForm compoundId={compound.id} buildings={buildings} />
     </div>

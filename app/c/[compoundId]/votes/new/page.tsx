@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listBuildings } from '@/db/places/places';
@@ -7,6 +6,7 @@ import { getTopic } from '@/db/topics/read';
 import { parseId, requireCompound } from '@/server/auth/guards';
 import { planMove } from '@/lib/topics/lifecycle';
 import { canOpenVote, type VoteKind } from '@/lib/voting/rules';
+import { Breadcrumb } from '../../../../_components/breadcrumb';
 import { OpenVoteForm } from './open-vote-form';
 
 type Props = { params: Promise<{ compoundId: string }>; searchParams: Promise<{ topic?: string }> };
@@ -26,11 +26,7 @@ export default async function NewVotePage({ params, searchParams }: Props) {
   const buildings = listBuildings(compound.id).map((b) => ({ id: b.id, name: b.name }));
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <nav aria-label={t('open')} className="text-sm text-stone-600">
-        <Link href={`/c/${compound.id}/topics/${topic.id}`} className="underline">
-          {topic.title}
-        </Link>
-      </nav>
+      <Breadcrumb items={[{ href: `/c/${compound.id}/topics/${topic.id}`, label: topic.title }]} />
       <h1 className="font-bold text-2xl">{t('open')}</h1>
       <OpenVoteForm
         compoundId={compound.id}

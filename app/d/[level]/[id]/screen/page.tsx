@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { formatTenths, FUNNEL_KEYS, parsePeriod, percent } from '@/lib/dashboard/figures';
+import { FUNNEL_KEYS } from '@/lib/dashboard/funnel';
+import { formatTenths, percent } from '@/lib/dashboard/numbers';
+import { parsePeriod } from '@/lib/dashboard/period';
 import { shanghaiDay } from '@/lib/time';
 import { AutoRefresh } from '../../../_components/auto-refresh';
 import { BarList, LineChart } from '../../../_components/charts';
-import { WaitingList } from '../../../_components/parts';
+import { WaitingList } from '../../../_components/waiting-list';
 import { dashboardData, peekDashboard, requireDashboard } from '@/server/dashboard';
 
 type Props = { params: Promise<{ level: string; id: string }> };

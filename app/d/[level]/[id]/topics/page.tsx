@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { FIGURE_LIST_LIMIT, figureTopics } from '@/db/dashboard/dashboard';
+import { FIGURE_LIST_LIMIT, figureTopics } from '@/db/dashboard/lists';
 import { parseId } from '@/server/auth/guards';
-import { isFigureKey, parsePeriod } from '@/lib/dashboard/figures';
+import { isFigureKey } from '@/lib/dashboard/funnel';
+import { parsePeriod } from '@/lib/dashboard/period';
 import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
 import { buttonClass } from '../../../../_components/button';
 import { Pager } from '../../../../_components/pager';
 import { StatusBadge } from '../../../../_components/status-badge';
-import { Breadcrumbs, dashboardHref, figureHref } from '../../../_components/parts';
+import { dashboardHref, figureHref } from '../../../_components/links';
+import { PlaceBreadcrumb } from '../../../_components/place-breadcrumb';
 import { requireDashboard } from '@/server/dashboard';
 
 type Props = {
@@ -46,7 +48,7 @@ export default async function FigureTopicsPage({ params, searchParams }: Props) 
 
   return (
     <div className="space-y-4">
-      <Breadcrumbs actor={actor} node={node} here={figureName} />
+      <PlaceBreadcrumb actor={actor} node={node} here={figureName} />
       <h1 className="font-bold text-2xl">
         {t('listTitle', { name: node.name, figure: figureName })}
         {category && ` · ${tt(`categories.${category}` as 'categories.other')}`}
