@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { listCommentPage } from '@/db/discussion/discussion';
@@ -66,15 +67,12 @@ export default async function TopicPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-5">
-      <nav aria-label={t('pages')} className="text-sm text-stone-600">
-        <Link href={`/c/${compound.id}`} className="underline">
-          {compound.name}
-        </Link>{' '}
-        /{' '}
-        <Link href={base} className="underline">
-          {t('title')}
-        </Link>
-      </nav>
+      <Breadcrumb
+        items={[
+          { href: `/c/${compound.id}`, label: compound.name },
+          { href: base, label: t('title') },
+        ]}
+      />
 
       <article className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-stone-200">
         <div className="flex flex-wrap items-center gap-2">

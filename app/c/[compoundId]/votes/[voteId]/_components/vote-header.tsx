@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import type { VoteView } from '@/db/voting/read';
 
 /** Where the vote belongs (compound, topic), then what it asks, its kind, its status and its window. */
@@ -18,15 +18,13 @@ export async function VoteHeader({
   const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'long', timeStyle: 'short' });
   return (
     <>
-      <nav aria-label={t('title')} className="no-print text-sm text-stone-600">
-        <Link href={`/c/${compound.id}`} className="underline">
-          {compound.name}
-        </Link>{' '}
-        /{' '}
-        <Link href={`/c/${compound.id}/topics/${vote.topicId}`} className="underline">
-          {t('backToTopic')}
-        </Link>
-      </nav>
+      <Breadcrumb
+        noPrint
+        items={[
+          { href: `/c/${compound.id}`, label: compound.name },
+          { href: `/c/${compound.id}/topics/${vote.topicId}`, label: t('backToTopic') },
+        ]}
+      />
 
       <section className="space-y-2 rounded-xl bg-white p-5 ring-1 ring-stone-200">
         <p className="flex flex-wrap gap-2 text-sm">
