@@ -1,4 +1,5 @@
 import {
+  indexByIds,
   CHOICE_CODE,
   holderOf,
   holdersOfUnits,
@@ -61,12 +62,7 @@ export function countChoice(input: ChoiceInput): ChoiceResult {
   }
   if (options.length === 0) throw new Error('A choice needs at least one option');
   const holders = holdersOfUnits(units);
-  const optionIndex = new Map<string, number>();
-  for (let o = 0; o < options.length; o++) {
-    const { id } = options[o] as ChoiceInput['options'][number];
-    if (optionIndex.has(id)) throw new Error(`Option ${nameOf(id)} is listed twice`);
-    optionIndex.set(id, o);
-  }
+  const optionIndex = indexByIds(options, 'Option');
 
   const agreeCenti = new Float64Array(options.length);
   const agreeOwners = new Int32Array(options.length);

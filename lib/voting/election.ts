@@ -1,4 +1,5 @@
 import {
+  indexByIds,
   CHOICE_CODE,
   holderOf,
   holdersOfUnits,
@@ -71,12 +72,7 @@ export function countElection(input: ElectionInput): ElectionResult {
     throw new Error('An election needs at least one candidate');
   }
   const holders = holdersOfUnits(units);
-  const candidateIndex = new Map<string, number>();
-  for (let c = 0; c < candidates.length; c++) {
-    const { id } = candidates[c] as ElectionInput['candidates'][number];
-    if (candidateIndex.has(id)) throw new Error(`Candidate ${nameOf(id)} is listed twice`);
-    candidateIndex.set(id, c);
-  }
+  const candidateIndex = indexByIds(candidates, 'Candidate');
 
   // Per candidate, the agreeing area and heads; a ballot's marks are distinct, so a holder adds to a candidate once.
   const agreeCenti = new Float64Array(candidates.length);

@@ -240,6 +240,19 @@ export function holdersOfUnits(units: readonly OwnersDecisionInput['units'][numb
   );
 }
 
+/**
+ * Numbers the things a ballot may mark (a choice's options, an election's candidates) by id;
+ * `what` names them in the error for an id listed twice ("Option", "Candidate").
+ */
+export function indexByIds(items: readonly { id: string }[], what: string): Map<string, number> {
+  const index = new Map<string, number>();
+  items.forEach(({ id }, i) => {
+    if (index.has(id)) throw new Error(`${what} ${nameOf(id)} is listed twice`);
+    index.set(id, i);
+  });
+  return index;
+}
+
 /** The number of the holder casting a ballot; a ballot from someone who holds no unit cannot be counted. */
 export function holderOf(holders: HolderAreas<string>, holderId: string): number {
   const h = holders.index.get(holderId);
