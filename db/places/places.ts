@@ -1,8 +1,6 @@
 import 'server-only';
-import type { GrantScopes } from '@/lib/people/grant-scopes';
 import { asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, type CommunityPlace, type CompoundPlace, canViewCompound } from '@/lib/auth/permissions';
-import { parseId } from '@/lib/validation/common';
+import type { Actor, CommunityPlace, CompoundPlace } from '@/lib/auth/permissions';
 import { getDb, prepared } from '../client';
 import {
   buildings,
@@ -54,20 +52,6 @@ const compoundPlaceStatement = prepared((db) =>
 export function findCompoundPlace(compoundId: number): CompoundSummary | undefined {
   const row = compoundPlaceStatement().get({ id: compoundId });
   return row ? { ...row, companyIds: parseIds(row.companyIds) } : undefined;
-}
-
-/**
- * The compound if the actor may know it exists, else null: the one rule behind every "not found"
- * for a compound id from a URL or a form (`find` lets a request share one lookup).
- */
-export function compoundVisibleTo(
-  actor: Actor,
-  compoundId: unknown,
-  find: (id: number) => CompoundSummary | undefined = findCompoundPlace,
-): CompoundSummary | null {
-  const id = parseId(compoundId);
-  const compound = id === null ? undefined : find(id);
-  return compound && !canViewCompound(actor, compound) ? compound : null;
 }
 
 /** Every compound the actor belongs to, works for, or oversees: one query whatever their number. */
@@ -187,54 +171,31 @@ export function scopeNames(streetIds: number[], districtIds: number[], community
   };
 }
 
-export type { GrantScopes };
+/** Streets of the given districts, by id and name. */
+export function listStreetsOf(districtIds: readonly number[]) {
+  if (districtIds.length === 0) return [];
+  return getDb()
+    .select({ id: streets.id, name: streets.name })
+    .from(streets)
+    .where(inArray(streets.districtId, [...districtIds]))
+    .all();
+}
 
-/** Where the actor may give roles, per scope type (the permissions module still decides each grant). */
-export function listGrantScopes(actor: Actor): GrantScopes {
-  const db = getDb();
-  const adminDistricts = actor.memberships
-    .filter((m) => m.role === 'district_admin' && m.scopeType === 'district')
-    .map((m) => m.scopeId);
-  return {
-    compound: listVisibleCompounds(actor)
-      .filter((c) =>
-        actor.memberships.some(
-          (m) =>
-            (m.role === 'community_worker' && m.scopeId === c.communityId) ||
-            (m.role === 'street_staff' && m.scopeId === c.streetId) ||
-            (m.role === 'district_admin' && m.scopeId === c.districtId),
-        ),
-      )
-      .map((c) => ({ id: c.id, name: `${c.communityName} · ${c.name}` })),
-    community: listCommunitiesInReach(actor)
-      .filter((c) =>
-        actor.memberships.some(
-          (m) =>
-            (m.role === 'street_staff' && m.scopeId === c.streetId) ||
-            (m.role === 'district_admin' && m.scopeId === c.districtId),
-        ),
-      )
-      .map((c) => ({ id: c.id, name: `${c.streetName} · ${c.name}` })),
-    street: adminDistricts.length
-      ? db
-          .select({ id: streets.id, name: streets.name })
-          .from(streets)
-          .where(inArray(streets.districtId, adminDistricts))
-          .all()
-      : [],
-    district: adminDistricts.length
-      ? db
-          .select({ id: districts.id, name: districts.name })
-          .from(districts)
-          .where(inArray(districts.id, adminDistricts))
-          .all()
-      : [],
-    company: adminDistricts.length
-      ? db
-          .select({ id: propertyCompanies.id, name: propertyCompanies.name })
-          .from(propertyCompanies)
-          .orderBy(asc(propertyCompanies.name))
-          .all()
-      : [],
-  };
+/** The given districts, by id and name. */
+export function listDistricts(districtIds: readonly number[]) {
+  if (districtIds.length === 0) return [];
+  return getDb()
+    .select({ id: districts.id, name: districts.name })
+    .from(districts)
+    .where(inArray(districts.id, [...districtIds]))
+    .all();
+}
+
+/** Every property company, by name. */
+export function listCompanyNames() {
+  return getDb()
+    .select({ id: propertyCompanies.id, name: propertyCompanies.name })
+    .from(propertyCompanies)
+    .orderBy(asc(propertyCompanies.name))
+    .all();
 }

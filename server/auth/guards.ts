@@ -1,7 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { type CompoundSummary, compoundVisibleTo, findCompoundPlace } from '@/db/places/places';
+import { type CompoundSummary, findCompoundPlace } from '@/db/places/places';
+import { compoundVisibleTo } from './visible';
 import { type Actor, type Denial, isStaff, rolesIn } from '../../lib/auth/permissions';
 import type { Role } from '../../lib/auth/roles';
 import { getActor, requireActor } from './session';

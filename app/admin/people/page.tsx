@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { listGrantScopes } from '@/db/places/places';
+import { listGrantScopes } from '@/server/people/grant-scopes';
 import { searchPeople } from '@/db/people/find';
 import { requireStaff } from '@/server/auth/guards';
 import { staffReach } from '@/lib/auth/permissions';

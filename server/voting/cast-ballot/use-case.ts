@@ -1,5 +1,5 @@
 import 'server-only';
-import { compoundVisibleTo } from '@/db/places/places';
+import { compoundVisibleTo } from '@/server/auth/visible';
 import { castBallot } from '@/db/voting/ballots';
 import { getVote, myVoterRows } from '@/db/voting/read';
 import { type ActionResult, fieldErrorsOf, type Translate } from '@/lib/actions/result';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { listGrantScopes } from '@/db/places/places';
+import { listGrantScopes } from '@/server/people/grant-scopes';
 import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/people/find';
 import { parseId, requireStaff } from '@/server/auth/guards';
 import { type Actor, isStaff, staffReach } from '@/lib/auth/permissions';
