@@ -2,13 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { latestAnchor } from '@/db/audit/anchors';
-import { noticeBoard } from '@/db/dashboard/board';
+import { noticeBoard, recentlyCompleted } from '@/db/dashboard/board';
 import { closedVoteTurnouts, openVoteTurnouts } from '@/db/dashboard/turnout';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { percent } from '@/lib/dashboard/numbers';
 import { DAY_MS, daysLeft } from '@/lib/dashboard/period';
+import { OfflineCopy } from '../../../_components/offline-copy';
 import { PrintButton } from '../../../_components/print-button';
+import { ReadAloud } from '../../../_components/read-aloud';
 import { AnchorSection } from './anchor-section';
+import { CompletedSection } from './completed-section';
 
 type Props = { params: Promise<{ compoundId: string }> };
 
@@ -48,6 +51,7 @@ export default async function NoticeBoardPage({ params }: Props) {
     10,
   );
   const items = noticeBoard(compound.id);
+  const completed = recentlyCompleted(compound.id, now - RESULTS_DAYS * DAY_MS);
   const anchor = latestAnchor(compound.id);
   const notices = items.filter((i) => i.kind === 'notice');
   const tasks = items.filter((i) => i.kind === 'task');
@@ -61,7 +65,8 @@ export default async function NoticeBoardPage({ params }: Props) {
   );
 
   return (
-    <div className="print-page space-y-5">
+    <div id="board" className="print-page space-y-5">
+      <OfflineCopy name={t('title', { name: compound.name })} />
       <header className="flex flex-wrap items-end gap-3">
         <div>
           <p className="text-sm text-stone-600">
@@ -70,10 +75,11 @@ export default async function NoticeBoardPage({ params }: Props) {
           <h1 className="font-bold text-2xl">{t('title', { name: compound.name })}</h1>
           <p className="text-sm text-stone-600">{t('asOf', { date: when(now) })}</p>
         </div>
-        <div className="no-print ml-auto flex gap-2">
-          <Link href={`/c/${compound.id}`} className="self-center text-brand-700 underline">
+        <div className="no-print ml-auto flex flex-wrap gap-2">
+          <Link href={`/c/${compound.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
             {t('back')}
           </Link>
+          <ReadAloud target="board" />
           <PrintButton label={t('print')} />
         </div>
       </header>
@@ -164,6 +170,8 @@ export default async function NoticeBoardPage({ params }: Props) {
           </ul>
         )}
       </section>
+
+      <CompletedSection compoundId={compound.id} rows={completed} days={RESULTS_DAYS} className={section} />
 
       <section aria-labelledby="b-results" className={section}>
         <h2 id="b-results" className="mb-3 font-semibold text-xl">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { listBuildings } from '@/db/places/places';
 import { listTopics, TOPIC_PAGE_SIZE } from '@/db/topics/read';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
@@ -12,6 +12,7 @@ import { Breadcrumb } from '../../../_components/breadcrumb';
 import { buttonClass } from '../../../_components/button';
 import { Pager } from '../../../_components/pager';
 import { StatusBadge } from '../../../_components/status-badge';
+import { RelativeTime } from '../../../_components/relative-time';
 
 type Props = {
   params: Promise<{ compoundId: string }>;
@@ -38,7 +39,7 @@ export default async function TopicListPage({ params, searchParams }: Props) {
     page: first(raw.page),
   });
   const status = f.status && isTopicStatus(f.status) ? f.status : undefined;
-  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
+  const t = await getTranslations('topics');
   const buildings = listBuildings(compound.id);
   const { rows, total } = listTopics(compound.id, { ...f, status });
   const pages = Math.max(1, Math.ceil(total / TOPIC_PAGE_SIZE));
@@ -145,7 +146,7 @@ export default async function TopicListPage({ params, searchParams }: Props) {
                 <span className="mt-1 block font-semibold text-lg leading-snug">{r.title}</span>
                 <span className="mt-1 flex flex-wrap gap-x-3 text-sm text-stone-600">
                   <span>{t('by', { name: r.authorName })}</span>
-                  <time dateTime={new Date(r.createdAt).toISOString()}>{format.relativeTime(r.createdAt)}</time>
+                  <RelativeTime at={r.createdAt} />
                   <span>{t('cosignCount', { count: r.cosignCount })}</span>
                   <span>{t('commentCount', { count: r.commentCount })}</span>
                 </span>
