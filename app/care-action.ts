@@ -1,11 +1,9 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { CARE_COOKIE } from './_components/care';
 
-/** The cookie that remembers elderly mode (关怀模式) on this device, for a year. */
-export const CARE_COOKIE = 'care';
-
-/** Anyone may switch elderly mode on or off, signed in or not; the choice stays on the device. */
+/** Anyone may switch elderly mode on or off, signed in or not; the choice stays on the device for a year. */
 export async function setCareMode(on: boolean): Promise<void> {
   if (typeof on !== 'boolean') return;
   const store = await cookies();

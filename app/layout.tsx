@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { unreadCount } from '@/db/notifications/notifications';
 import { getActor } from '@/server/auth/session';
 import { myWorkCount } from '@/server/work/my-work';
-import { CARE_COOKIE } from './care-action';
+import { CARE_COOKIE } from './_components/care';
 import { ClientMessages } from './_components/client-messages';
 import { ServiceWorker } from './_components/service-worker';
 import { SiteHeader } from './_components/site-header';

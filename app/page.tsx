@@ -5,7 +5,7 @@ import { listVisibleCompounds, scopeNames } from '@/db/places/places';
 import { isStaff, rolesIn } from '@/lib/auth/permissions';
 import { requireActor } from '@/server/auth/session';
 import { myWork } from '@/server/work/my-work';
-import { CARE_COOKIE } from './care-action';
+import { CARE_COOKIE } from './_components/care';
 import { RoleBadges } from './_components/badges';
 import { BigButtons } from './_components/big-buttons';
 import { buttonClass } from './_components/button';

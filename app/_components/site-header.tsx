@@ -34,56 +34,55 @@ export async function SiteHeader({
   const [t, tn, locale] = await Promise.all([getTranslations('app'), getTranslations('nav'), getLocale()]);
   return (
     <header className="no-print border-stone-200 border-b bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-1 sm:px-6">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-1 px-3 py-1 sm:px-6">
         <Link href="/" className="mr-auto flex min-h-11 items-center gap-2 font-bold text-brand-700 text-xl">
           <span aria-hidden className="grid size-8 place-items-center rounded-md bg-brand-700 text-base text-white">
             议
           </span>
           {t('name')}
         </Link>
-        <nav aria-label={t('headerNav')} className="flex flex-wrap items-center justify-end gap-x-1 gap-y-1">
-          {actorName && (
-            <>
-              <Link href="/work" className={`${CONTROL} gap-1 text-stone-800 hover:bg-stone-100`}>
-                {tn('work')}
-                {work > 0 && <Count n={work} />}
-                <span className="sr-only">{work > 0 ? tn('workWaiting', { count: work }) : tn('workNone')}</span>
-              </Link>
-              <Link
-                href="/notifications"
-                className={`${CONTROL} text-stone-800 hover:bg-stone-100`}
-                aria-label={unread > 0 ? tn('notificationsUnread', { count: unread }) : tn('notifications')}
-              >
-                <svg
-                  aria-hidden
-                  viewBox="0 0 24 24"
-                  className="size-6"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="2"
-                >
-                  <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-                </svg>
-                {unread > 0 && (
-                  <span aria-hidden className="absolute top-0 right-0">
-                    <Count n={unread} />
-                  </span>
-                )}
-              </Link>
-            </>
-          )}
+        {actorName && (
+          <nav aria-label={t('headerNav')} className="flex items-center gap-1">
+            <Link href="/work" className={`${CONTROL} gap-1 text-stone-800 hover:bg-stone-100`}>
+              {tn('work')}
+              {work > 0 && <Count n={work} />}
+              <span className="sr-only">{work > 0 ? tn('workWaiting', { count: work }) : tn('workNone')}</span>
+            </Link>
+            <Link
+              href="/notifications"
+              className={`${CONTROL} text-stone-800 hover:bg-stone-100`}
+              aria-label={unread > 0 ? tn('notificationsUnread', { count: unread }) : tn('notifications')}
+            >
+              <svg aria-hidden viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2">
+                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
+              {unread > 0 && (
+                <span aria-hidden className="absolute top-0 right-0">
+                  <Count n={unread} />
+                </span>
+              )}
+            </Link>
+          </nav>
+        )}
+        {/* On a phone the settings take a second line of their own, right-aligned, instead of overflowing. */}
+        <div
+          className={`flex flex-wrap items-center justify-end gap-1 sm:w-auto ${actorName ? 'w-full border-stone-100 border-t sm:border-0' : ''}`}
+        >
           <CareSwitch on={care} />
           <LocaleSwitch current={locale} />
           {actorName && (
             <>
-              <Link href="/account" className={`${CONTROL} hidden text-stone-800 hover:bg-stone-100 md:inline-flex`}>
+              <Link
+                href="/account"
+                className="relative hidden min-h-11 items-center rounded-lg px-2 text-stone-800 hover:bg-stone-100 md:flex"
+              >
                 {actorName}
               </Link>
               <LogoutButton />
             </>
           )}
-        </nav>
+        </div>
       </div>
     </header>
   );

@@ -14,6 +14,7 @@ export const VALIDATION_KEYS = [
   'endBeforeStart',
   'optionCount',
   'pushServiceUnknown',
+  'chooseStars',
   'timeOfDay',
   /** Takes {char}, e.g. "U+200B": see human-text.ts for what is refused. */
   'invisibleChars',

@@ -10,7 +10,7 @@ import { saveQuietHoursAction } from './actions';
 /** Quiet hours (免打扰): on or off, from and to, in the person's own time (Beijing time). */
 export function QuietHoursForm({ enabled, from, to }: { enabled: boolean; from: string; to: string }) {
   const t = useTranslations('push');
-  const { state, pending, onSubmit, formRef, fieldError } = useActionForm(saveQuietHoursAction);
+  const { state, pending, onSubmit, formRef, fieldError, besideFields } = useActionForm(saveQuietHoursAction);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <label className="flex min-h-11 items-center gap-3">
@@ -27,7 +27,7 @@ export function QuietHoursForm({ enabled, from, to }: { enabled: boolean; from: 
         />
         <TextField label={t('quietTo')} name="quietTo" type="time" defaultValue={to} error={fieldError('quietTo')} />
       </div>
-      <FormStatus state={state} />
+      <FormStatus state={state} besideFields={besideFields} />
       <Button type="submit" disabled={pending}>
         {t('saveQuiet')}
       </Button>

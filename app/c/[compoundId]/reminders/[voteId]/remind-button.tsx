@@ -34,7 +34,7 @@ export function RemindButton({
       ))}
       <Button type="submit" variant={variant} disabled={pending}>
         {pending ? t('saving') : label}
-        {who && !pending && <span className="sr-only">：{who}</span>}
+        {who && !pending && <span className="sr-only"> {who}</span>}
       </Button>
       {state && !state.ok && <FormStatus state={state} />}
     </form>
