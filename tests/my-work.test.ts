@@ -18,6 +18,7 @@ const fx = await import('./action-fixtures');
 const { myWork, myWorkCount } = await import('@/server/work/my-work');
 const reminders = await import('@/app/c/[compoundId]/reminders/actions');
 const { markTopicRead } = await import('@/db/notifications/notifications');
+const { markOverdue } = await import('@/db/followthrough/timers');
 type Fixture = import('./action-fixtures').Fixture;
 
 const WHO = {
@@ -91,6 +92,13 @@ describe('My work, by role', () => {
     expect(workOf(WHO.property)).toContainEqual(['accept_task', own.assigned]);
     expect(workOf(WHO.property)).not.toContainEqual(['accept_task', other.assigned]);
     expect(kindsOf(WHO.property)).toEqual(['accept_task']);
+  });
+
+  it('property staff: a task the clock marked overdue, even before the deadline by this clock', () => {
+    expect(workOf(WHO.property)).not.toContainEqual(['overdue_task', own.inProgress]);
+    // The clock ran as if 40 days had passed (npm run clock -- --advance-days 40): the record says late.
+    expect(markOverdue(own.compoundId, own.inProgress, Date.now() + 40 * 86_400_000)).toBe(true);
+    expect(workOf(WHO.property)).toContainEqual(['overdue_task', own.inProgress]);
   });
 
   it('the grid worker: an open consultation with households to remind', () => {

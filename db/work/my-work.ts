@@ -64,7 +64,8 @@ function branches(s: WorkScope, now: number): SQL[] {
          where ${mineToCarryOut(s)} and ${statusIn(sql`t.status`, TASK_TO_ACCEPT)}`,
     sql`select ${'overdue_task'}, k.compound_id, c.name, k.topic_id, null, t.title, k.deadline_at, k.deadline_at, 1
           from tasks k join topics t on t.id = k.topic_id join compounds c on c.id = k.compound_id
-         where ${mineToCarryOut(s)} and ${statusIs(sql`t.status`, 'in_progress')} and k.deadline_at < ${now}`,
+         where ${mineToCarryOut(s)} and ${statusIs(sql`t.status`, 'in_progress')}
+           and (k.deadline_at < ${now} or k.overdue_at is not null)`,
     sql`select * from (
           select ${'remind_voters'} as kind, v.compound_id as compoundId, c.name as compoundName, v.id as objectId,
                  v.topic_id as topicId, v.question as title, v.starts_at as since, v.ends_at as dueAt,

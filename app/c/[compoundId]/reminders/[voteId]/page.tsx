@@ -55,6 +55,22 @@ export default async function RemindersPage({ params }: Props) {
             {t('summary', { total, waiting })}
           </p>
           {total === 0 && <p className="rounded-xl bg-white p-5 ring-1 ring-stone-200">{t('everyoneVoted')}</p>}
+          {groups.length > 1 && (
+            <nav aria-label={t('jump')} className="flex flex-wrap gap-2">
+              {groups.map((g) => {
+                const name = g.building ?? t('noBuilding');
+                return (
+                  <a
+                    key={name}
+                    href={`#b-${name}`}
+                    className="inline-flex min-h-11 items-center rounded-lg bg-white px-3 ring-1 ring-stone-300 hover:ring-stone-500"
+                  >
+                    {t('jumpTo', { building: name, waiting: g.waiting })}
+                  </a>
+                );
+              })}
+            </nav>
+          )}
           {groups.map((g) => {
             const name = g.building ?? t('noBuilding');
             const open = g.rows.filter((r) => r.remindedAt === null).map((r) => r.voterKey);
