@@ -40,7 +40,7 @@ export default async function HomePage() {
   const workSection = (
     <section aria-labelledby="my-work" className="space-y-2">
       <h2 id="my-work" className="font-semibold text-lg">
-        <Link href="/work" className="underline-offset-4 hover:underline">
+        <Link href="/work" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">
           {t('myWork', { count: work.length })}
         </Link>
       </h2>

@@ -22,7 +22,10 @@ export default async function NotificationSettingsPage() {
   const section = 'rounded-xl bg-white p-5 ring-1 ring-stone-200';
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link href="/notifications" className="text-brand-700 underline underline-offset-4">
+      <Link
+        href="/notifications"
+        className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4"
+      >
         {t('back')}
       </Link>
       <h1 className="font-bold text-2xl">{t('title')}</h1>

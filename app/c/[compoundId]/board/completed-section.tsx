@@ -29,7 +29,7 @@ export async function CompletedSection({
             <li key={k.topicId}>
               <Link
                 href={`/c/${compoundId}/topics/${k.topicId}`}
-                className="font-semibold text-lg underline underline-offset-4"
+                className="inline-flex min-h-11 items-center font-semibold text-lg underline underline-offset-4"
               >
                 {k.title}
               </Link>

@@ -59,7 +59,10 @@ export default async function NoticeBoardPage({ params }: Props) {
   const day = (ms: number) => format.dateTime(ms, { dateStyle: 'long' });
   const section = 'rounded-xl bg-white p-5 ring-1 ring-stone-200 print:break-inside-avoid print:ring-stone-400';
   const topicLink = (id: number, title: string) => (
-    <Link href={`/c/${compound.id}/topics/${id}`} className="font-semibold text-lg underline underline-offset-4">
+    <Link
+      href={`/c/${compound.id}/topics/${id}`}
+      className="inline-flex min-h-11 items-center font-semibold text-lg underline underline-offset-4"
+    >
       {title}
     </Link>
   );
@@ -99,7 +102,7 @@ export default async function NoticeBoardPage({ params }: Props) {
                 <li key={v.id}>
                   <Link
                     href={`/c/${compound.id}/votes/${v.id}`}
-                    className="font-semibold text-lg underline underline-offset-4"
+                    className="inline-flex min-h-11 items-center font-semibold text-lg underline underline-offset-4"
                   >
                     {v.question}
                   </Link>
@@ -183,7 +186,10 @@ export default async function NoticeBoardPage({ params }: Props) {
           <ul className="space-y-3" data-testid="board-results">
             {results.map((v) => (
               <li key={v.id}>
-                <Link href={`/c/${compound.id}/votes/${v.id}`} className="font-semibold underline underline-offset-4">
+                <Link
+                  href={`/c/${compound.id}/votes/${v.id}`}
+                  className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+                >
                   {v.question}
                 </Link>
                 <p className="text-sm">

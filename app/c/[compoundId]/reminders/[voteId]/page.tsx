@@ -35,7 +35,10 @@ export default async function RemindersPage({ params }: Props) {
 
   return (
     <div className="space-y-4">
-      <Link href={`/c/${compound.id}/votes/${vote.id}`} className="text-brand-700 underline underline-offset-4">
+      <Link
+        href={`/c/${compound.id}/votes/${vote.id}`}
+        className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4"
+      >
         {t('backToVote')}
       </Link>
       <header>
