@@ -194,3 +194,39 @@ test('the community answers, from My work, a matter the secretary sent up', asyn
   await expect(page.getByRole('region', { name: '最近已处理' }).getByText(hall.title)).toBeVisible();
   await expect(await workItem(page, '处理上报事项', hall.title)).toHaveCount(0);
 });
+
+test('finished work stays on the notice board with its rating; a resident rates it from My work, without stars first', async ({
+  page,
+}) => {
+  await login(page, demo.propertyStaff);
+  await page.goto(lamp.url);
+  const task = page.getByRole('article', { name: '实施' });
+  await task.locator('summary', { hasText: '标记完成' }).click();
+  // The photo field speaks the page's language, not the browser's ("Choose Files").
+  await expect(task.getByText('选择照片').last()).toBeVisible();
+  await expect(task.getByText('未选择照片').last()).toBeVisible();
+  await task.getByLabel('完成情况与凭证说明').fill('二单元三至六楼灯具全部更换，已试亮。');
+  await task.getByRole('button', { name: '标记完成' }).click();
+  await expect(page.getByText('评议中').first()).toBeVisible();
+  await logout(page);
+
+  await login(page, demo.residentRep);
+  await page.goto('/c/1/board');
+  const done = page.getByRole('region', { name: /近期完成/ });
+  await expect(done.getByRole('link', { name: lamp.title })).toBeVisible();
+  await expect(done.getByText(/评议中，已有 0 人评价/)).toBeVisible();
+
+  const item = await workItem(page, '评价完成情况', lamp.title);
+  await item.click();
+  const rating = page.getByRole('region', { name: '评议' });
+  await rating.getByRole('button', { name: '提交评议' }).click();
+  // Said once, beside the stars: what to do, not "请输入整数。".
+  await expect(rating.getByText('请点选 1 到 5 颗星。')).toHaveCount(1);
+  await expect(page.getByText('请输入整数。')).toHaveCount(0);
+  await rating.getByLabel('4 星', { exact: true }).check();
+  await rating.getByRole('button', { name: '提交评议' }).click();
+  await expect(rating.getByText('您打了 4 星。')).toBeVisible();
+  await expect(await workItem(page, '评价完成情况', lamp.title)).toHaveCount(0);
+  await page.goto('/c/1/board');
+  await expect(page.getByRole('region', { name: /近期完成/ }).getByText(/评议中，已有 1 人评价/)).toBeVisible();
+});
