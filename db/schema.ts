@@ -555,7 +555,12 @@ export const votes = sqliteTable(
     resultHash: text('result_hash'),
     createdAt: createdAt(),
   },
-  (t) => [index('votes_compound').on(t.compoundId, t.status), index('votes_topic').on(t.topicId)],
+  (t) => [
+    index('votes_compound').on(t.compoundId, t.status),
+    index('votes_topic').on(t.topicId),
+    // Open votes, by end: My work's "votes open to me" and the clock's due and closing-soon votes.
+    index('votes_status_ends').on(t.status, t.endsAt),
+  ],
 );
 
 export const voteOptions = sqliteTable(

@@ -41,4 +41,5 @@ CREATE TABLE `vote_reminders` (
 );
 --> statement-breakpoint
 ALTER TABLE `notifications` ADD `vote_id` integer;--> statement-breakpoint
-ALTER TABLE `votes` ADD `closing_notice_at` integer;
+ALTER TABLE `votes` ADD `closing_notice_at` integer;--> statement-breakpoint
+CREATE INDEX `votes_status_ends` ON `votes` (`status`,`ends_at`);

@@ -22,13 +22,17 @@ function ids(list: readonly number[] | undefined): SQL {
     : sql`null`;
 }
 
-/** Tasks whose responsible party this person acts for (lib/followthrough/rules.ts isResponsible, in SQL). */
+/**
+ * Tasks whose responsible party this person acts for (lib/followthrough/rules.ts isResponsible, in
+ * SQL). Every term is on the tasks table with an index of its own (company, compound), so SQLite
+ * reads only those tasks, never the whole table.
+ */
 function mineToCarryOut(s: WorkScope): SQL {
   const t = s.tasks;
   return sql`((k.party = 'property' and k.company_id in (${ids(t.companyIds)}))
     or (k.party = 'committee' and k.compound_id in (${ids(t.committeeIn)}))
     or (k.party = 'branch' and k.compound_id in (${ids(t.branchIn)}))
-    or (k.party = 'community' and c.community_id in (${ids(t.communityIds)})))`;
+    or (k.party = 'community' and k.compound_id in (select id from compounds where community_id in (${ids(t.communityIds)}))))`;
 }
 
 function branches(s: WorkScope, now: number): SQL[] {
@@ -49,10 +53,12 @@ function branches(s: WorkScope, now: number): SQL[] {
          where ${inKind('record_decision', sql`t.compound_id`)} and ${statusIs(sql`t.status`, 'voted')}`,
     sql`${topicRow('publish_decision', sql`t.activity_at`, sql`null`)}
          where ${inKind('publish_decision', sql`t.compound_id`)} and ${statusIs(sql`t.status`, 'decided')}`,
-    sql`select ${'answer_objection'}, o.compound_id, c.name, o.id, o.topic_id, t.title, o.created_at, d.notice_ends_at, 1
-          from objections o join decisions d on d.id = o.decision_id and d.withdrawn_at is null
-          join topics t on t.id = o.topic_id join compounds c on c.id = o.compound_id
-         where ${inKind('answer_objection', sql`o.compound_id`)} and o.outcome is null`,
+    // An objection is open only while its decision is on notice (the notice cannot end with one open).
+    sql`select ${'answer_objection'}, t.compound_id, c.name, o.id, o.topic_id, t.title, o.created_at, d.notice_ends_at, 1
+          from topics t join objections o on o.topic_id = t.id and o.outcome is null
+          join decisions d on d.id = o.decision_id and d.withdrawn_at is null
+          join compounds c on c.id = t.compound_id
+         where ${inKind('answer_objection', sql`t.compound_id`)} and ${statusIs(sql`t.status`, 'publicised')}`,
     sql`select ${'confirm_paper'}, v.compound_id, c.name, v.id, v.topic_id, v.question, min(b.created_at), v.ends_at, count(*)
           from votes v join ballots b on b.vote_id = v.id and b.channel = 'paper' and b.confirmed_by is null
                                       and b.cast_by <> ${me}
