@@ -19,5 +19,8 @@ export async function register() {
   if ((process.env.YISHI_WORKER ?? '1') === '1') {
     const { startClock } = await import('./server/clock');
     startClock();
+    // Pushes to phones go out from the same worker, a few seconds after the change that caused them.
+    const { startPushSender } = await import('./server/push/deliver');
+    startPushSender();
   }
 }

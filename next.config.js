@@ -7,7 +7,8 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the server bundle.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  // esbuild bundles the service worker at build time (app/serwist/[path]/route.ts).
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'esbuild', 'esbuild-wasm'],
   outputFileTracingRoot: path.join(__dirname),
   turbopack: { root: path.join(__dirname) },
   poweredByHeader: false,
@@ -23,6 +24,11 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
+      },
+      {
+        // A new service worker must reach phones at once, not after a year in some cache.
+        source: '/serwist/:path*',
+        headers: [{ key: 'Cache-Control', value: 'no-cache' }],
       },
     ];
   },

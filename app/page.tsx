@@ -1,15 +1,30 @@
 import Link from 'next/link';
+import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { listVisibleCompounds, scopeNames } from '@/db/places/places';
 import { isStaff, rolesIn } from '@/lib/auth/permissions';
 import { requireActor } from '@/server/auth/session';
+import { myWork } from '@/server/work/my-work';
+import { CARE_COOKIE } from './_components/care';
 import { RoleBadges } from './_components/badges';
+import { BigButtons } from './_components/big-buttons';
 import { buttonClass } from './_components/button';
+import { MyWorkList } from './_components/my-work';
 
+/** Items of My work shown on the home page; the rest are one tap away (/work). */
+const HOME_WORK = 5;
+
+/**
+ * Home: what waits for the person (My work), then their places. In elderly mode (关怀模式) it is
+ * simpler: three big buttons for each of their own compounds, then My work.
+ */
 export default async function HomePage() {
   const actor = await requireActor();
-  const t = await getTranslations('home');
-  const tr = await getTranslations('roles');
+  const [t, tr, store] = await Promise.all([getTranslations('home'), getTranslations('roles'), cookies()]);
+  const care = store.get(CARE_COOKIE)?.value === '1';
+  const now = Date.now();
+  const work = myWork(actor, now);
+  const workCompounds = new Set(work.map((w) => w.compoundId));
   const compounds = listVisibleCompounds(actor);
   const of = (scope: string) => actor.memberships.filter((m) => m.scopeType === scope).map((m) => m.scopeId);
   const names = scopeNames(of('street'), of('district'), of('community'), of('company'));
@@ -21,6 +36,35 @@ export default async function HomePage() {
       community: names.communities,
       company: names.companies,
     })[scopeType]?.get(id) ?? '';
+
+  const workSection = (
+    <section aria-labelledby="my-work" className="space-y-2">
+      <h2 id="my-work" className="font-semibold text-lg">
+        <Link href="/work" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">
+          {t('myWork', { count: work.length })}
+        </Link>
+      </h2>
+      <MyWorkList rows={work} now={now} showCompound={workCompounds.size > 1} limit={HOME_WORK} />
+    </section>
+  );
+
+  if (care) {
+    // Their own compounds (where they live or hold a role there), not every compound staff oversee.
+    const own = compounds.filter(
+      (c) =>
+        actor.ownerCompoundIds.includes(c.id) ||
+        actor.memberships.some((m) => m.scopeType === 'compound' && m.scopeId === c.id),
+    );
+    return (
+      <div className="space-y-8">
+        <h1 className="font-bold text-3xl">{t('greeting', { name: actor.name })}</h1>
+        {own.map((c) => (
+          <BigButtons key={c.id} compound={c} />
+        ))}
+        {workSection}
+      </div>
+    );
+  }
 
   return (
     <div className="space-y-6">
@@ -64,6 +108,8 @@ export default async function HomePage() {
           )}
         </div>
       </section>
+
+      {workSection}
 
       <section aria-labelledby="my-compounds">
         <h2 id="my-compounds" className="mb-3 font-semibold text-lg">

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ANCHOR_REASONS } from '../lib/audit/anchors';
 import { ASSIGNABLE_ROLES, GUEST_KINDS, POSITION_PARTIES, SCOPE_TYPES, TASK_PARTIES } from '../lib/auth/roles';
+import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
 import { TOPIC_STATUSES } from '../lib/topics/lifecycle';
 import { TOPIC_CATEGORIES } from '../lib/topics/categories';
 import { VOTE_OPENED, VOTE_STATUSES } from '../lib/voting/lifecycle';
@@ -487,22 +488,7 @@ export const meetingInvitees = sqliteTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_invitees_person').on(t.personId)],
 );
 
-export const NOTIFICATION_KINDS = [
-  'reply',
-  'status',
-  'position',
-  'meeting',
-  'comment_hidden',
-  'cosign',
-  'objection',
-  'objection_answered',
-  'overdue',
-  'escalation',
-  'escalation_answered',
-  'reopened',
-  /** About the person's own account (detail: failed logins in the last day); compound_id 0. */
-  'login_failures',
-] as const;
+export { NOTIFICATION_KINDS };
 
 export const notifications = sqliteTable(
   'notifications',
@@ -516,6 +502,8 @@ export const notifications = sqliteTable(
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     topicId: integer('topic_id'),
     meetingId: integer('meeting_id'),
+    /** For the notices about a vote (opened, closing, a paper ballot to confirm). */
+    voteId: integer('vote_id'),
     actorId: integer('actor_id'),
     /** Short context, e.g. the new status or the topic's title at the time. */
     detail: text('detail'),
@@ -560,12 +548,19 @@ export const votes = sqliteTable(
       .references(() => people.id),
     closedAt: integer('closed_at'),
     closedBy: integer('closed_by'),
+    /** When those who had not voted were told it closes within a day (once per vote; server/clock.ts). */
+    closingNoticeAt: integer('closing_notice_at'),
     /** The result, computed once at the close and never changed (JSON), and its sha256. */
     result: text('result'),
     resultHash: text('result_hash'),
     createdAt: createdAt(),
   },
-  (t) => [index('votes_compound').on(t.compoundId, t.status), index('votes_topic').on(t.topicId)],
+  (t) => [
+    index('votes_compound').on(t.compoundId, t.status),
+    index('votes_topic').on(t.topicId),
+    // Open votes, by end: My work's "votes open to me" and the clock's due and closing-soon votes.
+    index('votes_status_ends').on(t.status, t.endsAt),
+  ],
 );
 
 export const voteOptions = sqliteTable(
@@ -817,4 +812,77 @@ export const escalations = sqliteTable(
     index('escalations_street').on(t.level, t.streetId, t.state),
     index('escalations_compound').on(t.compoundId, t.raisedAt),
   ],
+);
+
+// ── On the phone: Web Push, notification settings, reminders to vote ──
+
+/**
+ * One device's Web Push subscription (opt-in per device). The endpoint names the device at its
+ * push service; the keys encrypt what is sent to it. Removed when the push service says it is gone.
+ */
+export const pushSubscriptions = sqliteTable(
+  'push_subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    endpoint: text('endpoint').notNull().unique(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    /** The language the device asked in when it subscribed: what its notifications are written in. */
+    locale: text('locale', { enum: ['zh-CN', 'en'] })
+      .notNull()
+      .default('zh-CN'),
+    createdAt: createdAt(),
+    lastSentAt: integer('last_sent_at'),
+  },
+  (t) => [index('push_subscriptions_person').on(t.personId)],
+);
+
+/** A person's notification settings; no row means the defaults (quiet 22:00–07:00). */
+export const notificationSettings = sqliteTable('notification_settings', {
+  personId: integer('person_id')
+    .primaryKey()
+    .references(() => people.id),
+  quietEnabled: integer('quiet_enabled', { mode: 'boolean' }).notNull().default(true),
+  /** Minutes after midnight, Asia/Shanghai. */
+  quietFrom: integer('quiet_from')
+    .notNull()
+    .default(22 * 60),
+  quietTo: integer('quiet_to')
+    .notNull()
+    .default(7 * 60),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * Notifications waiting to be pushed: written with the notification (in its transaction) for
+ * people with a subscribed device, removed once sent or given up. `send_after` moves past quiet hours.
+ */
+export const pushOutbox = sqliteTable(
+  'push_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    notificationId: integer('notification_id').notNull(),
+    personId: integer('person_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    sendAfter: integer('send_after').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('push_outbox_due').on(t.sendAfter)],
+);
+
+/** A grid worker's note that a household who had not voted was reminded (by phone or at the door). */
+export const voteReminders = sqliteTable(
+  'vote_reminders',
+  {
+    voteId: integer('vote_id')
+      .notNull()
+      .references(() => votes.id),
+    voterKey: text('voter_key').notNull(),
+    remindedBy: integer('reminded_by').notNull(),
+    remindedAt: integer('reminded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.voterKey] })],
 );

@@ -267,7 +267,8 @@ test('a second topic is rejected with a reason its author sees; a third goes str
 
   await login(page, demo.propertyStaff);
   await page.getByRole('link', { name: /通知/ }).click();
-  await expect(page.getByText(/2号楼楼道灯不亮.*转物业办理/)).toBeVisible();
+  // Told that the task is theirs to take on, not merely that a status changed.
+  await expect(page.getByText('“2号楼楼道灯不亮”已交由您方实施，请承接')).toBeVisible();
 });
 
 test('the topic list filters by status and category and finds Chinese text', async ({ page }) => {

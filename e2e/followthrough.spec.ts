@@ -190,7 +190,7 @@ test('a second task goes overdue and escalates to 中兴社区; the community an
   expect(late).toContain('"escalated":1');
 
   await login(page, demo.communityWorker);
-  await page.getByRole('link', { name: '上报事项' }).click();
+  await page.getByRole('link', { name: '上报事项', exact: true }).click();
   const item = page.getByRole('article').filter({ hasText: roof.title });
   await expect(item.getByText('任务逾期超过 7 天，自动上报。')).toBeVisible();
   await item.getByLabel('答复内容（说明做了什么）').fill('社区已约谈安居物业，要求本周内进场维修，并将跟进验收。');

@@ -28,9 +28,9 @@ test('pages carry the security headers, and still work under the policy', async 
 
   // Hydrated and interactive: logging in and switching language are client-side.
   await login(page, demo.secretary);
-  await page.getByRole('button', { name: '切换语言' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, 王秋萍');
-  await page.getByRole('button', { name: 'Switch language' }).click();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('王秋萍，您好');
   expect(violations).toEqual([]);
 

@@ -192,8 +192,8 @@ test('logging out ends the session', async ({ page }) => {
 
 test('the language can be switched to English and back', async ({ page }) => {
   await login(page, demo.secretary);
-  await page.getByRole('button', { name: '切换语言' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, 王秋萍');
-  await page.getByRole('button', { name: 'Switch language' }).click();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('王秋萍，您好');
 });

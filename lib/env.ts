@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { parseTrustedProxies } from './auth/client-address';
+import { DEFAULT_PUSH_SERVICES } from './notifications/validation';
 
 const boolFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -54,6 +55,36 @@ const EnvSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `not an address or CIDR: ${parsed.invalid.join(', ')}` });
       return z.NEVER;
     }),
+  /**
+   * Web Push (VAPID) keys, base64url, as `npx web-push generate-vapid-keys` prints them. When unset, a
+   * pair is generated once and kept in DATA_DIR (server/push/vapid.ts); set both or neither.
+   */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/)
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/)
+    .optional(),
+  /** Who runs this server, for the push services to contact: mailto: or https:. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/)
+    .default('mailto:yishi@localhost'),
+  /**
+   * The push services a device's subscription may point at (origins, or https://*.domain), comma
+   * separated. The server POSTs to them, so nothing else is accepted.
+   */
+  PUSH_SERVICES: z
+    .string()
+    .default(DEFAULT_PUSH_SERVICES.join(','))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiDay, shanghaiMinute } from './time';
+import { isJustNow, shanghaiDay, shanghaiMinute } from './time';
 
 describe('Shanghai local times', () => {
   it('writes UTC 16:30 as the next day 00:30 in Shanghai', () => {
@@ -15,5 +15,15 @@ describe('Shanghai local times', () => {
   it('reads back through Date.parse with the +08:00 offset', () => {
     const ms = Date.UTC(2026, 1, 28, 4, 5);
     expect(Date.parse(`${shanghaiMinute(ms)}:00+08:00`)).toBe(ms);
+  });
+});
+
+describe('isJustNow', () => {
+  it('is true under a minute either way, false from a minute on', () => {
+    const now = Date.parse('2026-12-01T08:00:00Z');
+    expect(isJustNow(now - 14_000, now)).toBe(true);
+    expect(isJustNow(now + 3_000, now)).toBe(true);
+    expect(isJustNow(now - 60_000, now)).toBe(false);
+    expect(isJustNow(now - 3_600_000, now)).toBe(false);
   });
 });

@@ -13,3 +13,11 @@ export function shanghaiMinute(ms: number): string {
 export function shanghaiDay(ms: number): string {
   return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * Under a minute, a relative time reads "just now" (刚刚): "14秒钟前" is noise to a reader, and a
+ * clock a few seconds off between server and phone would otherwise show "in 3 seconds".
+ */
+export function isJustNow(then: number, now: number): boolean {
+  return Math.abs(now - then) < 60_000;
+}

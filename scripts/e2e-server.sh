@@ -9,5 +9,7 @@ export NEXT_TELEMETRY_DISABLED=1 SEED_DEMO=1
 # The stories play the reverse proxy from 127.0.0.1: a browser there that sends X-Forwarded-For is a
 # client behind it; other loopback addresses are clients that connect directly (e2e/clients.ts).
 export TRUSTED_PROXIES=127.0.0.1
+# Pushes go to the stories' local push-service stub (e2e/push.spec.ts), never to a real one.
+export PUSH_SERVICES="http://127.0.0.1:$((PORT + 1000))"
 # The production server itself (one worker), so the stories go through its ballot fast path too.
 WEB_CONCURRENCY=1 exec node scripts/serve.mjs "$PORT" 127.0.0.1

@@ -2,11 +2,14 @@ import { appendPendingAnchors } from '@/db/audit/anchor-file';
 import { anchorChangedChains } from '@/db/audit/anchors';
 import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/followthrough/timers';
 import { closeVote, listDueVotes } from '@/db/voting/close';
+import { listVotesClosingSoon, noticeVoteClosing } from '@/db/voting/closing';
 import { dueMoves } from '@/lib/followthrough/rules';
 import { shanghaiDay } from '@/lib/time';
 
 export interface TickReport {
   closedVotes: number;
+  /** Votes whose non-voters were told it closes within a day. */
+  closingNotices: number;
   noticesEnded: number;
   overdue: number;
   escalated: number;
@@ -47,6 +50,7 @@ let anchoredOn: string | null = null;
 export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | null } = {}): TickReport {
   const report: TickReport = {
     closedVotes: 0,
+    closingNotices: 0,
     noticesEnded: 0,
     overdue: 0,
     escalated: 0,
@@ -59,6 +63,12 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
     for (const v of listDueVotes(now)) {
       isolated(report, `vote ${v.id}`, () => {
         if (closeVote(v.compoundId, v.id, null, now)) report.closedVotes++;
+      });
+    }
+    for (const v of listVotesClosingSoon(now)) {
+      isolated(report, `closing notice of vote ${v.id}`, () => {
+        noticeVoteClosing(v.compoundId, v.id, now);
+        report.closingNotices++;
       });
     }
   }

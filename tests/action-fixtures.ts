@@ -16,6 +16,9 @@ export const peopleAdmin = await import('@/app/admin/people/actions');
 export const account = await import('@/app/account/actions');
 export const notifications = await import('@/app/notifications/actions');
 export const locale = await import('@/app/locale-action');
+export const care = await import('@/app/care-action');
+export const settings = await import('@/app/notifications/settings/actions');
+export const reminders = await import('@/app/c/[compoundId]/reminders/actions');
 export const topics = await import('@/app/c/[compoundId]/topics/actions');
 export const topic = await import('@/app/c/[compoundId]/topics/[topicId]/actions');
 /** Follow-through's actions, one module per concern, under one name. */

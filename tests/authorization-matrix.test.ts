@@ -44,6 +44,9 @@ const {
   topics,
   votes,
   ballotsRoute,
+  reminders,
+  settings,
+  care,
   DAY,
 } = await import('./action-fixtures');
 type Fixture = import('./action-fixtures').Fixture;
@@ -337,6 +340,18 @@ const CASES: Case[] = [
       ),
   },
   {
+    name: 'note households reminded to vote',
+    allow: ['grid'],
+    // The reminder list is the grid worker's: to anyone else it does not exist.
+    deny: 'notFound',
+    run: (f) =>
+      reminders.markRemindedAction(
+        f.compoundId,
+        null,
+        form({ voteId: f.consultation, voterKeys: [`p:${f.resident}`] }),
+      ),
+  },
+  {
     name: 'edit compound settings',
     allow: STAFF,
     run: (f) =>
@@ -447,6 +462,16 @@ const CASES: Case[] = [
   },
 ];
 
+/** A device's push subscription as a browser would send it, one per person (keys of the right sizes). */
+function pushDevice(as: string) {
+  return {
+    endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${as}`,
+    p256dh: `B${'A'.repeat(86)}`,
+    auth: 'A'.repeat(22),
+    locale: 'zh-CN',
+  };
+}
+
 /** Not about any compound: everyone signed in may, for themselves. */
 const SELF_CASES: Case[] = [
   {
@@ -466,6 +491,35 @@ const SELF_CASES: Case[] = [
         null,
         form({ current: 'yishi2026', password: 'Neue-Passwort-2026', confirm: 'Neue-Passwort-2026' }),
       ),
+  },
+  {
+    name: 'subscribe this device to push',
+    allow: [],
+    global: true,
+    run: (_f, as) => settings.savePushSubscriptionAction(null, form(pushDevice(as))),
+  },
+  {
+    name: "unsubscribe one's own device",
+    allow: [],
+    global: true,
+    run: async (_f, as) => {
+      await settings.savePushSubscriptionAction(null, form(pushDevice(as)));
+      return settings.removePushSubscriptionAction(null, form({ endpoint: pushDevice(as).endpoint }));
+    },
+  },
+  {
+    name: 'set quiet hours',
+    allow: [],
+    global: true,
+    run: () => settings.saveQuietHoursAction(null, form({ quietEnabled: 'on', quietFrom: '21:30', quietTo: '07:00' })),
+  },
+  {
+    name: 'switch elderly mode',
+    allow: [],
+    global: true,
+    anon: 'ok',
+    writes: false,
+    run: () => care.setCareMode(true),
   },
   {
     name: 'choose the language',

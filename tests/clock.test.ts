@@ -43,3 +43,42 @@ it('a vote that cannot be counted does not keep the others open', () => {
   expect(status(broken)).toBe('open');
   expect(status(good)).toBe('closed');
 });
+
+it('a day before a vote closes, those who may vote and have not are told, once', () => {
+  const db = getDb();
+  const compound = one<{ id: number }>(sql`select id from compounds where name = '合和大院'`).id;
+  const opener = personId('13800000001');
+  const [voted, waiting] = [personId('13800000004'), personId('13800000014')];
+  const now = Date.now();
+  const topic = one<{
+    id: number;
+  }>(sql`insert into topics (compound_id, author_id, title, description, category, status, created_at, activity_at)
+      values (${compound}, ${opener}, '截止提醒测试', '测试', 'other', 'voting', ${now}, ${now}) returning id`).id;
+  const vote = (endsIn: number) =>
+    one<{
+      id: number;
+    }>(sql`insert into votes (compound_id, topic_id, kind, question, choice_mode, starts_at, ends_at, opened_by, created_at)
+      values (${compound}, ${topic}, 'consultation', ${`截止提醒测试 ${endsIn}`}, 'single', ${now - 1000}, ${now + endsIn}, ${opener}, ${now})
+      returning id`).id;
+  const soon = vote(3 * 3_600_000);
+  const later = vote(3 * 86_400_000);
+  for (const v of [soon, later]) {
+    for (const p of [voted, waiting]) {
+      db.run(
+        sql`insert into vote_voters (vote_id, voter_key, person_id, name, place) values (${v}, ${`p:${p}`}, ${p}, 'x', 'y')`,
+      );
+    }
+  }
+  db.run(sql`insert into ballots (vote_id, voter_key, choice, channel, cast_by, receipt_code, created_at, updated_at)
+      values (${soon}, ${`p:${voted}`}, '["agree"]', 'online', ${voted}, 'TEST-0001', ${now}, ${now})`);
+  const told = (p: number) =>
+    one<{ n: number }>(sql`select count(*) as n from notifications where kind = 'vote_closing' and person_id = ${p}`).n;
+
+  expect(tick(now, { votes: true, onlyTopic: -1 }).closingNotices).toBe(1);
+  expect(told(waiting)).toBe(1);
+  expect(told(voted)).toBe(0);
+  // Not twice, and not for the vote that closes in three days.
+  expect(tick(now + 60_000, { votes: true, onlyTopic: -1 }).closingNotices).toBe(0);
+  expect(told(waiting)).toBe(1);
+  db.run(sql`update votes set status = 'closed' where topic_id = ${topic}`);
+});

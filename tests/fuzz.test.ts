@@ -434,6 +434,36 @@ const TARGETS: Target[] = [
     call: (_f, d) => fx.notifications.markAllReadAction(null, d),
   },
   {
+    name: 'savePushSubscription',
+    actor: '13800000004',
+    fields: ['endpoint', 'p256dh', 'auth', 'locale'],
+    call: (_f, d) => fx.settings.savePushSubscriptionAction(null, d),
+  },
+  {
+    name: 'removePushSubscription',
+    actor: '13800000004',
+    fields: ['endpoint'],
+    call: (_f, d) => fx.settings.removePushSubscriptionAction(null, d),
+  },
+  {
+    name: 'saveQuietHours',
+    actor: '13800000004',
+    fields: ['quietEnabled', 'quietFrom', 'quietTo'],
+    call: (_f, d) => fx.settings.saveQuietHoursAction(null, d),
+  },
+  {
+    name: 'markReminded',
+    actor: '13800000010',
+    fields: ['voteId', 'voterKeys'],
+    call: (f, d) => fx.reminders.markRemindedAction(f.compoundId, null, d),
+  },
+  {
+    name: 'setCareMode',
+    actor: '13800000004',
+    fields: ['on'],
+    call: (_f, d) => fx.care.setCareMode(d.get('on') as unknown as boolean),
+  },
+  {
     name: 'setLocale',
     actor: '13800000004',
     fields: ['locale'],
@@ -519,7 +549,7 @@ const WRONG_TYPES: unknown[] = [undefined, null, 'x', 0, -1, true, {}, [], [1], 
 
 describe('hostile input', () => {
   it('every action answers arguments of the wrong type with a refusal, never an exception', async () => {
-    const actions = TARGETS.filter((t) => !/^(GET|POST) |^(importUnits|setLocale)$/.test(t.name));
+    const actions = TARGETS.filter((t) => !/^(GET|POST) |^(importUnits|setLocale|setCareMode)$/.test(t.name));
     const importUnits = (_f: Fixture, d: FormData) => fx.compoundAdmin.importUnitsAction(own.compoundId, null, d);
     for (const t of [...actions, { name: 'importUnits', actor: '13800000011', call: importUnits }]) {
       actAs(personId(t.actor));
@@ -534,8 +564,9 @@ describe('hostile input', () => {
         }
       }
     }
-    // setLocale takes a string, and ignores anything else.
+    // setLocale takes a string and setCareMode a boolean; each ignores anything else.
     for (const value of WRONG_TYPES) await expect(fx.locale.setLocale(value as string)).resolves.toBeUndefined();
+    for (const value of WRONG_TYPES) await expect(fx.care.setCareMode(value as boolean)).resolves.toBeUndefined();
   });
 
   for (const t of TARGETS) {

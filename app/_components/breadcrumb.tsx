@@ -16,7 +16,7 @@ export async function Breadcrumb({ items, noPrint = false }: { items: readonly C
   const t = await getTranslations('app');
   return (
     <nav aria-label={t('breadcrumb')} className={`${noPrint ? 'no-print ' : ''}text-sm text-stone-600`}>
-      <ol className="flex flex-wrap gap-1">
+      <ol className="flex flex-wrap items-center gap-x-1">
         {items.map((c, i) => {
           const last = i === items.length - 1;
           return (
@@ -24,7 +24,7 @@ export async function Breadcrumb({ items, noPrint = false }: { items: readonly C
               {c.href === undefined ? (
                 <span aria-current={last ? 'page' : undefined}>{c.label}</span>
               ) : (
-                <Link href={c.href} className="underline">
+                <Link href={c.href} className="inline-flex min-h-11 items-center underline underline-offset-4">
                   {c.label}
                 </Link>
               )}

@@ -6,7 +6,8 @@ import {
   useId,
 } from 'react';
 
-const INPUT = 'block w-full rounded-lg border bg-white px-3 py-2 text-base outline-none focus:border-brand-600';
+const INPUT =
+  'block min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base outline-none focus:border-brand-600';
 
 type Common = { label: string; error?: string | null; hint?: string };
 

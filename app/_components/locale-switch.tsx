@@ -4,6 +4,10 @@ import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { setLocale } from '../locale-action';
 
+/**
+ * Shows the other language by its own name ("English" / "中文"), and is named by what it shows, so
+ * a voice-control user who says "English" presses it (WCAG 2.5.3); its purpose is in the title.
+ */
 export function LocaleSwitch({ current }: { current: string }) {
   const t = useTranslations('app');
   const [pending, start] = useTransition();
@@ -13,9 +17,9 @@ export function LocaleSwitch({ current }: { current: string }) {
       type="button"
       disabled={pending}
       onClick={() => start(() => setLocale(next))}
-      className="rounded px-2 py-2 text-stone-700 hover:bg-stone-100"
+      className="inline-flex min-h-11 min-w-11 items-center rounded-lg px-2 text-stone-800 hover:bg-stone-100"
       lang={next}
-      aria-label={t('switchLanguage')}
+      title={t('switchLanguage')}
     >
       {next === 'en' ? 'English' : '中文'}
     </button>

@@ -5,12 +5,20 @@ import type { ActionResult } from '@/lib/actions/result';
 import { Button } from './button';
 import { SelectField, TextArea, TextField } from './field';
 import { FormStatus } from './form-status';
+import { PhotoField, type PhotoFieldTexts } from './photo-field';
 import { useActionForm } from './use-action-form';
 
 /** One control of a SpecForm. Labels and options arrive translated from the server. */
 export type FieldSpec =
   | {
-      kind: 'text' | 'number' | 'datetime' | 'file';
+      kind: 'file';
+      name: string;
+      label: string;
+      hint?: string;
+      texts: PhotoFieldTexts;
+    }
+  | {
+      kind: 'text' | 'number' | 'datetime';
       name: string;
       label: string;
       hint?: string;
@@ -55,7 +63,7 @@ export function SpecForm(props: {
   resetOnSuccess?: boolean;
   className?: string;
 }) {
-  const { state, pending, onSubmit, fieldError, formRef } = useActionForm(props.action, {
+  const { state, pending, onSubmit, fieldError, formRef, besideFields } = useActionForm(props.action, {
     resetOnSuccess: props.resetOnSuccess ?? true,
   });
   const initial: Record<string, string> = {};
@@ -135,6 +143,10 @@ export function SpecForm(props: {
                   {error && <p className="mt-1 text-brand-700 text-sm">{error}</p>}
                 </fieldset>
               );
+            case 'file':
+              return (
+                <PhotoField key={f.name} label={f.label} name={f.name} hint={f.hint} error={error} texts={f.texts} />
+              );
             default:
               return (
                 <TextField
@@ -147,15 +159,13 @@ export function SpecForm(props: {
                   min={f.min}
                   max={f.max}
                   maxLength={f.maxLength}
-                  multiple={f.kind === 'file' ? true : undefined}
-                  accept={f.kind === 'file' ? 'image/jpeg,image/png,image/webp' : undefined}
                   defaultValue={f.defaultValue}
                   error={error}
                 />
               );
           }
         })}
-      <FormStatus state={state} />
+      <FormStatus state={state} besideFields={besideFields} />
       <Button type="submit" variant={props.variant ?? 'primary'} disabled={pending}>
         {props.submit}
       </Button>

@@ -24,6 +24,12 @@ export function useActionForm<T>(action: Action<T>, opts: { resetOnSuccess?: boo
     const data = new FormData(e.currentTarget);
     startTransition(() => dispatch(data));
   };
-  const fieldError = (name: string) => (state && !state.ok ? (state.fieldErrors?.[name] ?? null) : null);
-  return { state, pending, onSubmit, formRef, fieldError };
+  // The fields whose errors this render shows beside them, so FormStatus does not repeat one
+  // (fieldError is called while the form renders, before FormStatus, its child, renders).
+  const besideFields = new Set<string>();
+  const fieldError = (name: string) => {
+    besideFields.add(name);
+    return state && !state.ok ? (state.fieldErrors?.[name] ?? null) : null;
+  };
+  return { state, pending, onSubmit, formRef, fieldError, besideFields };
 }

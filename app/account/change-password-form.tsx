@@ -9,7 +9,7 @@ import { changePasswordAction } from './actions';
 
 export function ChangePasswordForm() {
   const t = useTranslations('account');
-  const { state, pending, onSubmit, formRef, fieldError } = useActionForm(changePasswordAction, {
+  const { state, pending, onSubmit, formRef, fieldError, besideFields } = useActionForm(changePasswordAction, {
     resetOnSuccess: true,
   });
   return (
@@ -36,7 +36,7 @@ export function ChangePasswordForm() {
         autoComplete="new-password"
         error={fieldError('confirm')}
       />
-      <FormStatus state={state} />
+      <FormStatus state={state} besideFields={besideFields} />
       <Button type="submit" disabled={pending}>
         {t('changePassword')}
       </Button>

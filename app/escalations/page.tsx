@@ -19,7 +19,7 @@ export default async function EscalationsPage() {
   const communityIds = scopes('community_worker', 'community');
   const streetIds = scopes('street_staff', 'street');
   if (communityIds.length === 0 && streetIds.length === 0) notFound();
-  const [t, format] = await Promise.all([getTranslations('follow'), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations('follow'), getTranslations('app'), getFormatter()]);
   const rows = escalationQueue(communityIds, streetIds);
   const now = Date.now();
   const waiting = rows.filter((r) => r.state === 'open');
@@ -55,7 +55,10 @@ export default async function EscalationsPage() {
               </Link>
             </h3>
             <p className="mt-1 whitespace-pre-wrap">
-              <span className="font-medium">{t('escalationReason')}：</span>
+              <span className="font-medium">
+                {t('escalationReason')}
+                {ta('colon')}
+              </span>
               {reason(r)}
             </p>
             <p className="text-sm text-stone-600">

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { listNotifications } from '@/db/notifications/notifications';
+import { notificationHref, notificationText } from '@/lib/notifications/text';
 import { requireActor } from '@/server/auth/session';
+import { buttonClass } from '../_components/button';
+import { RelativeTime } from '../_components/relative-time';
 import { MarkReadButton } from './mark-read-button';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,78 +15,32 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
-  const [t, ts, format] = await Promise.all([
+  const [t, ts, tp] = await Promise.all([
     getTranslations('notifications'),
     getTranslations('topics'),
-    getFormatter(),
+    getTranslations('push'),
   ]);
   const items = listNotifications(actor.personId);
   const unread = items.filter((n) => n.readAt === null).length;
-  const text = (n: (typeof items)[number]) => {
-    const actorName = n.actorName ?? '';
-    const topic = n.topicTitle ?? '';
-    switch (n.kind) {
-      case 'reply':
-        return t('reply', { actor: actorName, topic });
-      case 'status': {
-        const status =
-          n.detail && ts.has(`statuses.${n.detail}` as 'statuses.raised')
-            ? ts(`statuses.${n.detail}` as 'statuses.raised')
-            : '';
-        return t('status', { topic, status });
-      }
-      case 'position':
-        return t('position', {
-          actor: actorName,
-          topic,
-          party:
-            n.detail && ts.has(`parties.${n.detail}` as 'parties.branch')
-              ? ts(`parties.${n.detail}` as 'parties.branch')
-              : '',
-        });
-      case 'meeting':
-        return t('meeting', { actor: actorName, title: n.detail ?? '' });
-      case 'comment_hidden':
-        return t('commentHidden', { topic, reason: n.detail ?? '' });
-      case 'cosign':
-        return t('cosign', { actor: actorName, topic });
-      case 'objection':
-        return t('objection', { actor: actorName, topic });
-      case 'objection_answered':
-        return t(n.detail === 'upheld' ? 'objectionUpheld' : 'objectionDismissed', { topic });
-      case 'overdue':
-        return t('overdue', { topic });
-      case 'escalation':
-        return t(n.detail === 'street' ? 'escalationStreet' : 'escalationCommunity', { topic });
-      case 'escalation_answered':
-        return t(n.detail === 'street' ? 'escalationAnsweredStreet' : 'escalationAnsweredCommunity', { topic });
-      case 'reopened': {
-        const [poor, count] = (n.detail ?? '0/0').split('/');
-        return t('reopened', { topic, poor: poor ?? '0', count: count ?? '0' });
-      }
-      case 'login_failures':
-        return t('loginFailures', { count: n.detail ?? '' });
-    }
+  const words = {
+    t: (key: string, values?: Record<string, string | number>) => t(key as 'reply', values),
+    status: (status: string) =>
+      ts.has(`statuses.${status}` as 'statuses.raised') ? ts(`statuses.${status}` as 'statuses.raised') : '',
+    party: (party: string) =>
+      ts.has(`parties.${party}` as 'parties.branch') ? ts(`parties.${party}` as 'parties.branch') : '',
   };
-  const href = (n: (typeof items)[number]) =>
-    n.kind === 'login_failures'
-      ? '/account'
-      : n.meetingId
-        ? `/c/${n.compoundId}/meetings/${n.meetingId}`
-        : n.topicId
-          ? `/c/${n.compoundId}/topics/${n.topicId}`
-          : '/';
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-bold text-2xl">{t('title')}</h1>
         <span className="text-stone-600">{t('unread', { count: unread })}</span>
-        {unread > 0 && (
-          <div className="ml-auto">
-            <MarkReadButton />
-          </div>
-        )}
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <Link href="/notifications/settings" className={buttonClass('secondary')}>
+            {tp('settingsLink')}
+          </Link>
+          {unread > 0 && <MarkReadButton />}
+        </div>
       </div>
       {items.length === 0 ? (
         <p className="rounded-xl bg-white p-5 text-stone-600 ring-1 ring-stone-200">{t('none')}</p>
@@ -91,15 +48,15 @@ export default async function NotificationsPage() {
         <ul className="divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
           {items.map((n) => (
             <li key={n.id}>
-              <Link href={href(n)} className="flex gap-3 px-4 py-3 hover:bg-stone-50">
+              <Link href={notificationHref(n)} className="flex gap-3 px-4 py-3 hover:bg-stone-50">
                 <span
                   aria-hidden
                   className={`mt-2 size-2.5 shrink-0 rounded-full ${n.readAt === null ? 'bg-brand-700' : 'bg-transparent'}`}
                 />
                 <span className="flex-1">
-                  <span className={n.readAt === null ? 'font-semibold' : ''}>{text(n)}</span>
+                  <span className={n.readAt === null ? 'font-semibold' : ''}>{notificationText(n, words)}</span>
                   {n.readAt === null && <span className="sr-only">（{t('new')}）</span>}
-                  <span className="block text-sm text-stone-500">{format.relativeTime(n.createdAt)}</span>
+                  <RelativeTime at={n.createdAt} className="block text-sm text-stone-600" />
                 </span>
               </Link>
             </li>

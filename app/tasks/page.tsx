@@ -17,7 +17,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const companyIds = companyIdsOf(actor);
   if (companyIds.length === 0) notFound();
-  const [t, format] = await Promise.all([getTranslations('follow'), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations('follow'), getTranslations('app'), getFormatter()]);
   const now = Date.now();
   const asked = (await searchParams).page;
   const page = typeof asked === 'string' && /^\d{1,5}$/.test(asked) ? Math.max(1, Number(asked)) : 1;
@@ -38,7 +38,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
               <li key={r.topicId}>
                 <Link
                   href={`/c/${r.compoundId}/topics/${r.topicId}`}
-                  className={`block rounded-xl bg-white p-4 ring-1 hover:ring-brand-600 ${late !== null ? 'ring-brand-700' : 'ring-stone-200'}`}
+                  className={`block rounded-xl bg-white p-4 ${late !== null ? 'ring-2 ring-brand-700' : 'ring-1 ring-stone-200 hover:ring-stone-500'}`}
                 >
                   <span className="flex flex-wrap items-center gap-2 text-sm">
                     <StatusBadge status={r.status} />
@@ -54,7 +54,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                   <span className="mt-1 block font-semibold text-lg">{r.title}</span>
                   <span className="mt-1 flex flex-wrap items-center gap-3 text-sm text-stone-700">
                     <span>
-                      {t('deadline')}：
+                      {t('deadline')}
+                      {ta('colon')}
                       <time dateTime={new Date(r.deadlineAt).toISOString()}>
                         {format.dateTime(new Date(r.deadlineAt), { dateStyle: 'medium', timeStyle: 'short' })}
                       </time>

@@ -33,3 +33,28 @@ export function noticeBoard(compoundId: number) {
      where t.compound_id = ${compoundId} and ${statusIn(sql`t.status`, CARRYING_OUT)}
      order by kind, noticeEndsAt, deadlineAt, topicId`);
 }
+
+/**
+ * Work finished lately, so it does not simply vanish from the board once done: tasks being rated,
+ * and tasks closed since `since`, with their rating (the final average, or how many have rated so far).
+ */
+export function recentlyCompleted(compoundId: number, since: number, limit = 10) {
+  return getDb().all<{
+    topicId: number;
+    title: string;
+    status: string;
+    doneAt: number | null;
+    closedAt: number | null;
+    ratingEndsAt: number | null;
+    averageTenths: number | null;
+    ratings: number;
+  }>(sql`
+    select t.id as topicId, t.title, t.status, k.done_at as doneAt, k.closed_at as closedAt,
+           k.rating_ends_at as ratingEndsAt, k.average_tenths as averageTenths,
+           (select count(*) from ratings r where r.topic_id = t.id and r.round = k.round) as ratings
+      from tasks k join topics t on t.id = k.topic_id
+     where k.compound_id = ${compoundId}
+       and (${statusIs(sql`t.status`, 'rating')} or (${statusIs(sql`t.status`, 'closed')} and k.closed_at >= ${since}))
+     order by coalesce(k.closed_at, k.done_at) desc, t.id desc
+     limit ${limit}`);
+}

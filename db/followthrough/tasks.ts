@@ -30,7 +30,8 @@ export function endNoticeIn(tx: Tx, compoundId: number, topicId: number, actorId
      order by d.id desc limit 1`);
   if (!d || d.open > 0) return false;
   const also = responsibleOf(tx, compoundId, d.party, d.companyId);
-  if (!moveTopic(tx, { compoundId, topicId, actorId, move, also }, now)) return false;
+  const alsoTell = { kind: 'task_assigned' as const, detail: d.party };
+  if (!moveTopic(tx, { compoundId, topicId, actorId, move, also, alsoTell }, now)) return false;
   tx.insert(tasks)
     .values({
       compoundId,

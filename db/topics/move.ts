@@ -25,6 +25,8 @@ export interface TopicMoveInput {
   also?: readonly number[];
   /** What they are told, when not "the status is now …" (a task sent back after poor ratings). */
   tell?: { kind: NotificationKind; detail?: string };
+  /** What `also` are told instead, when it is theirs to act (a task given to them); followers still hear `tell`. */
+  alsoTell?: { kind: NotificationKind; detail?: string };
   /** Nobody is told (a draft decision, which only the deciders see until it is published). */
   quiet?: boolean;
 }
@@ -58,7 +60,15 @@ export function moveTopic(tx: Tx, e: TopicMoveInput, now: number): boolean {
   });
   if (!e.quiet) {
     const { kind, detail } = e.tell ?? { kind: 'status' as const, detail: move.to };
-    notify(tx, [...(e.also ?? []), ...followersOf(tx, topicId)], { compoundId, kind, actorId, topicId, detail }, now);
+    const also = e.also ?? [];
+    if (e.alsoTell) {
+      notify(tx, also, { compoundId, actorId, topicId, ...e.alsoTell }, now);
+      const told = new Set(also);
+      const rest = followersOf(tx, topicId).filter((id) => !told.has(id));
+      notify(tx, rest, { compoundId, kind, actorId, topicId, detail }, now);
+    } else {
+      notify(tx, [...also, ...followersOf(tx, topicId)], { compoundId, kind, actorId, topicId, detail }, now);
+    }
   }
   return true;
 }

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { TopicMove } from '@/lib/topics/lifecycle';
 import type { TopicCategory } from '@/lib/topics/categories';
 import { getDb, writeTransaction } from '../client';
-import { PROPERTY } from '@/lib/auth/roles';
+import { PROPERTY, REVIEWERS } from '@/lib/auth/roles';
 import { DAY_MS, SMALL_MATTER_DAYS } from '@/lib/followthrough/rules';
 import { appendAudit } from '../audit/append';
 import { createSmallMatterTask } from '../followthrough/tasks';
@@ -46,6 +46,12 @@ export function raiseTopic(t: NewTopic, now: number): number {
       toState: 'raised',
       data: { title: t.title, category: t.category, photos: photos.length },
     });
+    // Step 2 waits for the reviewers: they hear of it at once (and on their phones).
+    const reviewers = tx
+      .all<{ id: number }>(sql`select person_id as id from memberships where scope_type = 'compound'
+          and scope_id = ${t.compoundId} and ${roleIn(sql`role`, REVIEWERS)}`)
+      .map((r) => r.id);
+    notify(tx, reviewers, { compoundId: t.compoundId, kind: 'topic_raised', actorId: t.authorId, topicId: id }, now);
     return id;
   });
 }
@@ -128,6 +134,7 @@ export function applyTopicMove(
         set: { mergedIntoId: mergeInto?.id ?? null, routedCompanyId, reviewedAt: now },
         data: mergeInto ? { mergedInto: mergeInto.id } : routedCompanyId ? { routedCompanyId } : undefined,
         also: companyStaff,
+        alsoTell: { kind: 'task_assigned', detail: 'property' },
       },
       now,
     );

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/append';
 import { type Tx, writeTransaction } from '../client';
 import { roleIn } from '../roles';
 import { topics, voteOptions, votes } from '../schema';
+import { notify } from '../notifications/notifications';
 import { moveTopic } from '../topics/move';
 
 export interface NewVote {
@@ -124,6 +125,17 @@ export function openVote(v: NewVote, companyIds: readonly number[], now: number)
       now,
     );
     if (!moved) throw new Error(`topic ${v.topicId} left ${move.from} inside its own write transaction`);
+    // Everyone who may cast a ballot online hears that a vote concerning them is open.
+    const voters = tx
+      .all<{ id: number }>(sql`select distinct person_id as id from vote_voters
+          where vote_id = ${voteId} and person_id is not null`)
+      .map((r) => r.id);
+    notify(
+      tx,
+      voters,
+      { compoundId: v.compoundId, kind: 'vote_opened', actorId: v.openedBy, topicId: v.topicId, voteId },
+      now,
+    );
     return voteId;
   });
 }

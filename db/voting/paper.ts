@@ -1,6 +1,9 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { COMMITTEE } from '@/lib/auth/roles';
 import { appendAudit } from '../audit/append';
+import { notify } from '../notifications/notifications';
+import { roleIn } from '../roles';
 import { getDb, writeTransaction } from '../client';
 import { ballots } from '../schema';
 import { receiptCode, voteStillOpen } from './ballots';
@@ -37,6 +40,21 @@ export function enterPaperBallot(
       action: 'paper_entered',
       data: { voterKey: input.voterKey, serial: input.serial },
     });
+    // It counts only once another committee member confirms it: they are asked — once while an
+    // earlier ask about this vote is still unread, not once per ballot of a pile entered together.
+    const committee = tx
+      .all<{ id: number }>(sql`select m.person_id as id from memberships m where m.scope_type = 'compound'
+          and m.scope_id = ${input.compoundId} and ${roleIn(sql`m.role`, COMMITTEE)}
+          and not exists (select 1 from notifications n where n.person_id = m.person_id and n.kind = 'paper_pending'
+                           and n.vote_id = ${input.voteId} and n.read_at is null)`)
+      .map((r) => r.id);
+    const topicId = tx.get<{ id: number }>(sql`select topic_id as id from votes where id = ${input.voteId}`)?.id;
+    notify(
+      tx,
+      committee,
+      { compoundId: input.compoundId, kind: 'paper_pending', actorId: input.personId, topicId, voteId: input.voteId },
+      now,
+    );
     return true;
   });
 }

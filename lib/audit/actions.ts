@@ -43,6 +43,11 @@ export const AUDIT_ACTIONS = [
   'auto_escalate',
   'forward_escalation',
   'answer_escalation',
+  // On the phone: push subscriptions and settings, reminders to vote
+  'push_subscribe',
+  'push_unsubscribe',
+  'notification_settings',
+  'vote_reminded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -32,7 +32,13 @@ export const acceptTaskSchema = z.object({ topicId: id, note: optionalHumanText(
 
 export const progressSchema = z.object({ topicId: id, body: humanText(1000, 'lines'), percent: intIn(0, 100) });
 
-export const ratingSchema = z.object({ topicId: id, stars: intIn(1, 5), comment: optionalHumanText(300, 'lines') });
+/** 1–5 stars; none chosen says "choose the stars", not "enter a whole number". */
+const stars = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z.coerce.number({ error: 'chooseStars' }).int('chooseStars').min(1, 'chooseStars').max(5, 'chooseStars'),
+);
+
+export const ratingSchema = z.object({ topicId: id, stars, comment: optionalHumanText(300, 'lines') });
 
 export const escalateSchema = z.object({ topicId: id, reason: humanText(500, 'lines') });
 

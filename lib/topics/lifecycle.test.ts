@@ -9,6 +9,7 @@ import {
   TOPIC_ACTIONS,
   TOPIC_MOVES,
   TOPIC_STATUSES,
+  TASK_TO_ACCEPT,
   type TopicAction,
   type TopicStatus,
   CLOCK,
@@ -389,5 +390,12 @@ describe('clockMove', () => {
     const everyone = new Set<Role>([...ASSIGNABLE_ROLES, 'owner']);
     expect(planMove('end_notice', 'publicised', everyone)).toEqual({ ok: false, reason: 'not_allowed' });
     expect(planMove('close_rating', 'rating', everyone)).toEqual({ ok: false, reason: 'not_allowed' });
+  });
+});
+
+describe('TASK_TO_ACCEPT', () => {
+  it('is exactly the states accept_task moves from', () => {
+    const from = TOPIC_MOVES.filter((m) => m.action === 'accept_task').map((m) => m.from);
+    expect([...TASK_TO_ACCEPT].sort()).toEqual([...from].sort());
   });
 });

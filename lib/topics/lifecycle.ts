@@ -142,6 +142,8 @@ export const OPEN_FOR_COSIGN: readonly TopicStatus[] = ['raised', 'deliberating'
 export const TASK_OPEN: readonly TopicStatus[] = ['assigned', 'small_matter', 'in_progress', 'rating'];
 /** A task is being carried out (so it can be late): assigned or routed, and not yet done. */
 export const CARRYING_OUT: readonly TopicStatus[] = ['assigned', 'small_matter', 'in_progress'];
+/** A task waits for its responsible party to accept it (the moves accept_task starts from). */
+export const TASK_TO_ACCEPT: readonly TopicStatus[] = ['assigned', 'small_matter'];
 /** A topic another may be merged into. */
 export const MERGE_TARGET_STATES: readonly TopicStatus[] = ['raised', 'deliberating'];
 

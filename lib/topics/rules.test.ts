@@ -10,6 +10,7 @@ import {
   canPostPosition,
   canRaiseTopic,
   canReportComment,
+  checkMeetingTime,
   type PositionParty,
   partiesFor,
   seesHiddenText,
@@ -289,5 +290,17 @@ describe('canFollow', () => {
 
   it('refuses no roles', () => {
     expect(canFollow(NONE)).toBe('forbidden');
+  });
+});
+
+describe('checkMeetingTime', () => {
+  const now = Date.parse('2026-12-01T10:00:00+08:00');
+  it('refuses a meeting in the past (yesterday was allowed before)', () => {
+    expect(checkMeetingTime(now - 3_600_000, now)).toBe('meetingPast');
+    expect(checkMeetingTime(now - 20 * 3_600_000, now)).toBe('meetingPast');
+  });
+  it('allows now, the next few minutes of form-filling, and later', () => {
+    expect(checkMeetingTime(now - 4 * 60_000, now)).toBeNull();
+    expect(checkMeetingTime(now + 86_400_000, now)).toBeNull();
   });
 });

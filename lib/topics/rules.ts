@@ -77,6 +77,13 @@ export function canManageMeetings(roles: Roles): string | null {
   return hasAny(roles, MODERATORS) ? null : 'forbidden';
 }
 
+/** A meeting is scheduled for now or later; a few minutes' grace for the time it takes to fill the form in. */
+export const MEETING_GRACE_MS = 5 * 60_000;
+
+export function checkMeetingTime(startsAt: number, now: number): 'meetingPast' | null {
+  return startsAt < now - MEETING_GRACE_MS ? 'meetingPast' : null;
+}
+
 export function canFollow(roles: Roles): string | null {
   return roles.size > 0 ? null : 'forbidden';
 }

@@ -221,7 +221,6 @@ describe('meetingSchema', () => {
     '2026-12-02T19:00Z',
     '2026-12-02T19:00+08:00',
     '2026-12-2T19:00',
-    '',
     '2026-13-01T19:00',
     '2026-12-32T19:00',
     '2026-12-02T25:00',
@@ -241,6 +240,11 @@ describe('meetingSchema', () => {
   it('refuses a missing start as required', () => {
     const { startsAt: _, ...withoutStart } = form;
     expect(issues(meetingSchema.safeParse(withoutStart))).toEqual(['startsAt: required']);
+  });
+
+  // The form sends an empty field when nothing was picked: that is missing, not "not in the right format".
+  it('refuses an empty start as required', () => {
+    expect(issues(meetingSchema.safeParse({ ...form, startsAt: '' }))).toEqual(['startsAt: required']);
   });
 
   it('refuses a meeting with no topics with "choose"', () => {

@@ -52,6 +52,8 @@ export const hideSchema = z.object({ commentId: id, reason: humanText(200) });
 /** A local date-time from <input type="datetime-local">, read as Asia/Shanghai (UTC+8, no DST). */
 export const shanghaiDateTime = z
   .string({ error: 'required' })
+  // An empty field is missing, not malformed: "required", not "not in the right format".
+  .min(1, { message: 'required', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid')
   .transform((s) => ({ text: s, at: Date.parse(`${s}:00+08:00`) }))
   // Date.parse rolls 2026-02-30 over into March; a real date reads back as what was typed.

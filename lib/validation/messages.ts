@@ -13,6 +13,9 @@ export const VALIDATION_KEYS = [
   'mismatch',
   'endBeforeStart',
   'optionCount',
+  'pushServiceUnknown',
+  'chooseStars',
+  'timeOfDay',
   /** Takes {char}, e.g. "U+200B": see human-text.ts for what is refused. */
   'invisibleChars',
 ] as const;

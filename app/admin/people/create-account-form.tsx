@@ -10,7 +10,7 @@ import { createAccountAction } from './actions';
 
 export function CreateAccountForm() {
   const t = useTranslations('people');
-  const { state, pending, onSubmit, formRef, fieldError } = useActionForm(createAccountAction, {
+  const { state, pending, onSubmit, formRef, fieldError, besideFields } = useActionForm(createAccountAction, {
     resetOnSuccess: true,
   });
   return (
@@ -44,7 +44,7 @@ export function CreateAccountForm() {
           {t('confirmLookalike')}
         </label>
       )}
-      <FormStatus state={state} />
+      <FormStatus state={state} besideFields={besideFields} />
       {state?.ok && (
         <Link href={`/admin/people/${state.data.personId}`} className="block text-brand-700 underline">
           {t('giveRoles')}

@@ -39,7 +39,10 @@ export async function AnchorSection({
       ) : (
         <p className="text-stone-600">{t('none')}</p>
       )}
-      <Link href={`/c/${compound.id}/board/anchors`} className="no-print mt-3 inline-block text-brand-700 underline">
+      <Link
+        href={`/c/${compound.id}/board/anchors`}
+        className="no-print mt-3 inline-flex min-h-11 items-center text-brand-700 underline"
+      >
         {t('history')}
       </Link>
     </section>

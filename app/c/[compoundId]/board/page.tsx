@@ -2,13 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { latestAnchor } from '@/db/audit/anchors';
-import { noticeBoard } from '@/db/dashboard/board';
+import { noticeBoard, recentlyCompleted } from '@/db/dashboard/board';
 import { closedVoteTurnouts, openVoteTurnouts } from '@/db/dashboard/turnout';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { percent } from '@/lib/dashboard/numbers';
 import { DAY_MS, daysLeft } from '@/lib/dashboard/period';
+import { OfflineCopy } from '../../../_components/offline-copy';
 import { PrintButton } from '../../../_components/print-button';
+import { ReadAloud } from '../../../_components/read-aloud';
 import { AnchorSection } from './anchor-section';
+import { CompletedSection } from './completed-section';
 
 type Props = { params: Promise<{ compoundId: string }> };
 
@@ -48,6 +51,7 @@ export default async function NoticeBoardPage({ params }: Props) {
     10,
   );
   const items = noticeBoard(compound.id);
+  const completed = recentlyCompleted(compound.id, now - RESULTS_DAYS * DAY_MS);
   const anchor = latestAnchor(compound.id);
   const notices = items.filter((i) => i.kind === 'notice');
   const tasks = items.filter((i) => i.kind === 'task');
@@ -55,13 +59,17 @@ export default async function NoticeBoardPage({ params }: Props) {
   const day = (ms: number) => format.dateTime(ms, { dateStyle: 'long' });
   const section = 'rounded-xl bg-white p-5 ring-1 ring-stone-200 print:break-inside-avoid print:ring-stone-400';
   const topicLink = (id: number, title: string) => (
-    <Link href={`/c/${compound.id}/topics/${id}`} className="font-semibold text-lg underline underline-offset-4">
+    <Link
+      href={`/c/${compound.id}/topics/${id}`}
+      className="inline-flex min-h-11 items-center font-semibold text-lg underline underline-offset-4"
+    >
       {title}
     </Link>
   );
 
   return (
-    <div className="print-page space-y-5">
+    <div id="board" className="print-page space-y-5">
+      <OfflineCopy name={t('title', { name: compound.name })} />
       <header className="flex flex-wrap items-end gap-3">
         <div>
           <p className="text-sm text-stone-600">
@@ -70,10 +78,11 @@ export default async function NoticeBoardPage({ params }: Props) {
           <h1 className="font-bold text-2xl">{t('title', { name: compound.name })}</h1>
           <p className="text-sm text-stone-600">{t('asOf', { date: when(now) })}</p>
         </div>
-        <div className="no-print ml-auto flex gap-2">
-          <Link href={`/c/${compound.id}`} className="self-center text-brand-700 underline">
+        <div className="no-print ml-auto flex flex-wrap gap-2">
+          <Link href={`/c/${compound.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
             {t('back')}
           </Link>
+          <ReadAloud target="board" />
           <PrintButton label={t('print')} />
         </div>
       </header>
@@ -93,7 +102,7 @@ export default async function NoticeBoardPage({ params }: Props) {
                 <li key={v.id}>
                   <Link
                     href={`/c/${compound.id}/votes/${v.id}`}
-                    className="font-semibold text-lg underline underline-offset-4"
+                    className="inline-flex min-h-11 items-center font-semibold text-lg underline underline-offset-4"
                   >
                     {v.question}
                   </Link>
@@ -165,6 +174,8 @@ export default async function NoticeBoardPage({ params }: Props) {
         )}
       </section>
 
+      <CompletedSection compoundId={compound.id} rows={completed} days={RESULTS_DAYS} className={section} />
+
       <section aria-labelledby="b-results" className={section}>
         <h2 id="b-results" className="mb-3 font-semibold text-xl">
           {t('results', { days: RESULTS_DAYS })}
@@ -175,7 +186,10 @@ export default async function NoticeBoardPage({ params }: Props) {
           <ul className="space-y-3" data-testid="board-results">
             {results.map((v) => (
               <li key={v.id}>
-                <Link href={`/c/${compound.id}/votes/${v.id}`} className="font-semibold underline underline-offset-4">
+                <Link
+                  href={`/c/${compound.id}/votes/${v.id}`}
+                  className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+                >
                   {v.question}
                 </Link>
                 <p className="text-sm">

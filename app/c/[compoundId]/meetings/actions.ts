@@ -13,7 +13,7 @@ import { listDeliberatingTopics } from '@/db/topics/read';
 import type { ActionResult } from '@/lib/actions/result';
 import { fail, failField, formToObject, inCompound, invalid, isFailure } from '@/server/actions';
 import { MOBILE_PATTERN } from '@/lib/auth/login-limit';
-import { canManageMeetings } from '@/lib/topics/rules';
+import { canManageMeetings, checkMeetingTime } from '@/lib/topics/rules';
 import { meetingSchema, minutesSchema } from '@/lib/topics/validation';
 
 async function secretary(compoundId: number) {
@@ -44,7 +44,8 @@ export async function scheduleMeetingAction(
   const found = findCompoundPeopleByMobile(ctx.compound.id, mobiles);
   const missing = mobiles.find((x) => !found.some((f) => f.mobile === x));
   if (missing) return failField('extraMobiles', 'meetingInvitee', { mobile: missing });
-  if (m.startsAt < Date.now() - 24 * 3_600_000) return failField('startsAt', 'meetingPast');
+  const tooEarly = checkMeetingTime(m.startsAt, Date.now());
+  if (tooEarly) return failField('startsAt', tooEarly);
   const meetingId = scheduleMeeting(
     {
       compoundId: ctx.compound.id,

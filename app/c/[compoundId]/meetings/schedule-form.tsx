@@ -17,7 +17,9 @@ export function ScheduleMeetingForm(props: {
 }) {
   const t = useTranslations('meetings');
   const router = useRouter();
-  const { state, pending, onSubmit, fieldError } = useActionForm(scheduleMeetingAction.bind(null, props.compoundId));
+  const { state, pending, onSubmit, fieldError, besideFields } = useActionForm(
+    scheduleMeetingAction.bind(null, props.compoundId),
+  );
   useEffect(() => {
     if (state?.ok) router.push(`/c/${props.compoundId}/meetings/${state.data.meetingId}`);
   }, [state, router, props.compoundId]);
@@ -54,7 +56,7 @@ export function ScheduleMeetingForm(props: {
         hint={t('extraMobilesHint')}
         error={fieldError('extraMobiles')}
       />
-      <FormStatus state={state} />
+      <FormStatus state={state} besideFields={besideFields} />
       <Button type="submit" disabled={pending}>
         {t('schedule')}
       </Button>

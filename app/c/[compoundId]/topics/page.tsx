@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { listBuildings } from '@/db/places/places';
 import { listTopics, TOPIC_PAGE_SIZE } from '@/db/topics/read';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
@@ -12,6 +12,7 @@ import { Breadcrumb } from '../../../_components/breadcrumb';
 import { buttonClass } from '../../../_components/button';
 import { Pager } from '../../../_components/pager';
 import { StatusBadge } from '../../../_components/status-badge';
+import { RelativeTime } from '../../../_components/relative-time';
 
 type Props = {
   params: Promise<{ compoundId: string }>;
@@ -38,7 +39,7 @@ export default async function TopicListPage({ params, searchParams }: Props) {
     page: first(raw.page),
   });
   const status = f.status && isTopicStatus(f.status) ? f.status : undefined;
-  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
+  const t = await getTranslations('topics');
   const buildings = listBuildings(compound.id);
   const { rows, total } = listTopics(compound.id, { ...f, status });
   const pages = Math.max(1, Math.ceil(total / TOPIC_PAGE_SIZE));
@@ -52,6 +53,7 @@ export default async function TopicListPage({ params, searchParams }: Props) {
     return `${base}?${q}`;
   };
   const select = 'min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2';
+  const active = [status, f.category, f.building].filter((v) => v !== undefined).length + (f.sort !== 'new' ? 1 : 0);
 
   return (
     <div className="space-y-4">
@@ -66,12 +68,10 @@ export default async function TopicListPage({ params, searchParams }: Props) {
       </div>
 
       <search>
-        <form
-          className="grid gap-2 rounded-xl bg-white p-3 ring-1 ring-stone-200 sm:grid-cols-6"
-          aria-label={t('filters')}
-        >
-          <label className="sm:col-span-2">
-            <span className="sr-only">{t('search')}</span>
+        {/* On a phone the search box comes first and the other filters fold away (open while one is set),
+            so the list starts on the first screen; from 640 px they are all in view. */}
+        <form className="space-y-2 rounded-xl bg-white p-3 ring-1 ring-stone-200" aria-label={t('filters')}>
+          <div className="flex gap-2">
             <input
               type="search"
               name="q"
@@ -79,45 +79,57 @@ export default async function TopicListPage({ params, searchParams }: Props) {
               maxLength={40}
               placeholder={t('searchPlaceholder')}
               aria-label={t('search')}
-              className={select}
+              className={`${select} min-w-0 flex-1`}
             />
-          </label>
-          <select name="status" defaultValue={status ?? ''} aria-label={t('allStatuses')} className={select}>
-            <option value="">{t('allStatuses')}</option>
-            {TOPIC_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-          <select name="category" defaultValue={f.category ?? ''} aria-label={t('allCategories')} className={select}>
-            <option value="">{t('allCategories')}</option>
-            {TOPIC_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </select>
-          <select name="building" defaultValue={f.building ?? ''} aria-label={t('allBuildings')} className={select}>
-            <option value="">{t('allBuildings')}</option>
-            {buildings.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-          <select name="sort" defaultValue={f.sort} aria-label={t('sort')} className={select}>
-            {(['new', 'cosigns', 'active'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-          <div className="flex gap-2 sm:col-span-6">
             <button type="submit" className={buttonClass('primary')}>
               {t('apply')}
             </button>
-            <Link href={base} className={buttonClass('ghost')}>
+          </div>
+          <input
+            type="checkbox"
+            id="more-filters"
+            defaultChecked={active > 0}
+            className="peer absolute size-px opacity-0 sm:hidden"
+          />
+          <label
+            htmlFor="more-filters"
+            className="inline-flex min-h-11 cursor-pointer items-center gap-1 rounded-lg px-1 font-medium text-brand-700 underline underline-offset-4 peer-focus-visible:outline-3 peer-focus-visible:outline-brand-600 sm:hidden"
+          >
+            {t('moreFilters', { count: active })}
+          </label>
+          <div className="hidden grid-cols-2 gap-2 peer-checked:grid sm:grid sm:grid-cols-5">
+            <select name="status" defaultValue={status ?? ''} aria-label={t('allStatuses')} className={select}>
+              <option value="">{t('allStatuses')}</option>
+              {TOPIC_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+            <select name="category" defaultValue={f.category ?? ''} aria-label={t('allCategories')} className={select}>
+              <option value="">{t('allCategories')}</option>
+              {TOPIC_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`categories.${c}`)}
+                </option>
+              ))}
+            </select>
+            <select name="building" defaultValue={f.building ?? ''} aria-label={t('allBuildings')} className={select}>
+              <option value="">{t('allBuildings')}</option>
+              {buildings.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+            <select name="sort" defaultValue={f.sort} aria-label={t('sort')} className={select}>
+              {(['new', 'cosigns', 'active'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`sorts.${s}`)}
+                </option>
+              ))}
+            </select>
+            <Link href={base} className={buttonClass('ghost', 'col-span-2 sm:col-span-1')}>
               {t('clear')}
             </Link>
           </div>
@@ -145,7 +157,7 @@ export default async function TopicListPage({ params, searchParams }: Props) {
                 <span className="mt-1 block font-semibold text-lg leading-snug">{r.title}</span>
                 <span className="mt-1 flex flex-wrap gap-x-3 text-sm text-stone-600">
                   <span>{t('by', { name: r.authorName })}</span>
-                  <time dateTime={new Date(r.createdAt).toISOString()}>{format.relativeTime(r.createdAt)}</time>
+                  <RelativeTime at={r.createdAt} />
                   <span>{t('cosignCount', { count: r.cosignCount })}</span>
                   <span>{t('commentCount', { count: r.commentCount })}</span>
                 </span>

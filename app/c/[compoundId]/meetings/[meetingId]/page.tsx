@@ -22,7 +22,7 @@ export default async function MeetingPage({ params }: Props) {
   const id = parseId(p.meetingId);
   const meeting = id ? getMeeting(compound.id, id) : undefined;
   if (!meeting) notFound();
-  const [t, format] = await Promise.all([getTranslations('meetings'), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations('meetings'), getTranslations('app'), getFormatter()]);
   const manage = canManageMeetings(roles) === null && meeting.status !== 'cancelled';
   const attended = meeting.invitees.filter((i) => i.attended);
 
@@ -69,7 +69,8 @@ export default async function MeetingPage({ params }: Props) {
           </div>
           <p className="whitespace-pre-wrap">{meeting.minutes}</p>
           <p className="mt-2 text-sm text-stone-600">
-            {t('attended', { count: attended.length, total: meeting.invitees.length })}：
+            {t('attended', { count: attended.length, total: meeting.invitees.length })}
+            {ta('colon')}
             {attended.map((a) => a.name).join('、')}
           </p>
         </section>

@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { CommentRow } from '@/db/discussion/discussion';
 import type { Role } from '@/lib/auth/roles';
 import { canModerate, seesHiddenText } from '@/lib/topics/rules';
 import { RoleBadges } from '../../../../_components/badges';
+import { RelativeTime } from '../../../../_components/relative-time';
 import { CommentForm, CommentTools } from './comment-forms';
 
 /** A comment with its author's roles in the compound, for the badges. */
@@ -18,7 +19,7 @@ interface ThreadContext {
 }
 
 async function CommentItem({ c, reply, ctx }: { c: ThreadComment; reply: boolean; ctx: ThreadContext }) {
-  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
+  const t = await getTranslations('topics');
   const moderator = canModerate(ctx.viewerRoles) === null;
   const hidden = c.hiddenAt !== null;
   const showText = !hidden || seesHiddenText(ctx.viewerRoles, c, ctx.viewerId);
@@ -27,9 +28,7 @@ async function CommentItem({ c, reply, ctx }: { c: ThreadComment; reply: boolean
       <header className="flex flex-wrap items-center gap-2">
         <span className="font-semibold">{c.authorName}</span>
         <RoleBadges roles={c.roles} partyMember={c.partyMember} />
-        <time className="text-sm text-stone-500" dateTime={new Date(c.createdAt).toISOString()}>
-          {format.relativeTime(c.createdAt)}
-        </time>
+        <RelativeTime at={c.createdAt} className="text-sm text-stone-600" />
       </header>
       {hidden && !showText && <p className="mt-1 text-stone-500 italic">{t('hiddenPlaceholder')}</p>}
       {showText && <p className={`mt-1 whitespace-pre-wrap ${hidden ? 'text-stone-500' : ''}`}>{c.body}</p>}

@@ -11,6 +11,7 @@ import { getActor } from '@/server/auth/session';
 import { availableMoves, isReviewAction, planMove } from '@/lib/topics/lifecycle';
 import { canOpenVote } from '@/lib/voting/rules';
 import { getFollowThrough } from '@/db/followthrough/read';
+import { markTopicRead } from '@/db/notifications/notifications';
 import { buttonClass } from '../../../../_components/button';
 import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
 import { PhotoGrid } from '../../../../_components/photo-grid';
@@ -48,6 +49,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TopicPage({ params, searchParams }: Props) {
   const { actor, compound, roles, topic } = await load(params);
+  // Opening a topic reads what was said about it: its notices (a reply, a new status) leave the
+  // unread count and My work.
+  markTopicRead(actor.personId, topic.id, Date.now());
   const [t, tv, format] = await Promise.all([getTranslations('topics'), getTranslations('votes'), getFormatter()]);
   const asked = (await searchParams).cpage;
   const cpage = typeof asked === 'string' && /^\d{1,6}$/.test(asked) ? Number(asked) : null;

@@ -35,7 +35,8 @@ export async function Timeline({ entries }: { entries: Entry[] }) {
               )}
             </p>
             <p className="text-sm text-stone-600">
-              {e.actorName ?? ''} ·{' '}
+              {/* A step with no person behind it was the platform's clock (a period ended, a task went overdue). */}
+              {e.actorName ?? t('system')} ·{' '}
               <time dateTime={new Date(e.at).toISOString()}>
                 {format.dateTime(new Date(e.at), { dateStyle: 'medium', timeStyle: 'short' })}
               </time>

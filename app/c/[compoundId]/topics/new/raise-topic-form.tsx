@@ -7,6 +7,7 @@ import { TOPIC_CATEGORIES } from '@/lib/topics/categories';
 import { Button } from '../../../../_components/button';
 import { SelectField, TextArea, TextField } from '../../../../_components/field';
 import { FormStatus } from '../../../../_components/form-status';
+import { PhotoField } from '../../../../_components/photo-field';
 import { useActionForm } from '../../../../_components/use-action-form';
 import { raiseTopicAction } from '../actions';
 
@@ -19,7 +20,7 @@ export function RaiseTopicForm({
 }) {
   const t = useTranslations('topics');
   const router = useRouter();
-  const { state, pending, onSubmit, fieldError } = useActionForm(raiseTopicAction.bind(null, compoundId));
+  const { state, pending, onSubmit, fieldError, besideFields } = useActionForm(raiseTopicAction.bind(null, compoundId));
   useEffect(() => {
     if (state?.ok) router.push(`/c/${compoundId}/topics/${state.data.topicId}`);
   }, [state, router, compoundId]);
@@ -60,15 +61,17 @@ export function RaiseTopicForm({
           ))}
         </SelectField>
       </div>
-      <TextField
+      <PhotoField
         label={t('form.photos')}
         name="photos"
-        type="file"
-        multiple
-        accept="image/jpeg,image/png,image/webp"
         error={fieldError('photos')}
+        texts={{
+          choose: t('form.choosePhotos'),
+          none: t('form.noPhotos'),
+          chosen: t('form.photosChosen', { n: '{n}' }),
+        }}
       />
-      <FormStatus state={state} />
+      <FormStatus state={state} besideFields={besideFields} />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {pending ? t('form.submitting') : t('form.submit')}
       </Button>

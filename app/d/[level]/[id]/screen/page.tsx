@@ -43,7 +43,11 @@ export default async function BigScreenPage({ params }: Props) {
   ];
 
   return (
-    <div
+    // On a screen smaller than the control room's it scrolls: focusable, so a keyboard can scroll it (WCAG 2.1.1).
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+      tabIndex={0}
+      aria-label={t('screenTitle', { name: node.name })}
       className="fixed inset-0 z-50 flex flex-col overflow-auto bg-slate-950 p-8 text-slate-50"
       data-testid="big-screen"
     >
@@ -143,6 +147,6 @@ export default async function BigScreenPage({ params }: Props) {
           </section>
         </div>
       </div>
-    </div>
+    </section>
   );
 }

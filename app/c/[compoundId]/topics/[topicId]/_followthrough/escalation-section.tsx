@@ -13,7 +13,7 @@ export async function EscalationSection(props: {
 }) {
   const { compoundId, topicId, escalations, may } = props;
   if (escalations.length === 0 && !may.escalate) return null;
-  const { t, when } = await followText();
+  const { t, when, colon } = await followText();
   return (
     <section aria-labelledby="escalations-h" className={`${CARD} space-y-3`}>
       <h3 id="escalations-h" className="font-semibold text-lg">
@@ -33,7 +33,8 @@ export async function EscalationSection(props: {
                   {e.state === 'forwarded'
                     ? t('forwardedBy', { name: e.answererName ?? '' })
                     : t('answeredBy', { name: e.answererName ?? '' })}
-                  {e.answeredAt !== null && ` · ${when(e.answeredAt)}`}：
+                  {e.answeredAt !== null && ` · ${when(e.answeredAt)}`}
+                  {colon}
                 </span>
                 {e.answer}
               </p>

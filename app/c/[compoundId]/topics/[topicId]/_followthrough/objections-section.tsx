@@ -13,7 +13,7 @@ export async function ObjectionsSection(props: {
 }) {
   const { compoundId, topicId, objections, may } = props;
   if (objections.length === 0 && !may.object) return null;
-  const { t, when } = await followText();
+  const { t, when, colon } = await followText();
   return (
     <section aria-labelledby="objections-h" className={`${CARD} space-y-3`}>
       <h3 id="objections-h" className="font-semibold text-lg">
@@ -32,7 +32,11 @@ export async function ObjectionsSection(props: {
             ) : (
               <p className="mt-2 rounded-md bg-white p-2 ring-1 ring-stone-200">
                 <span className="font-medium">
-                  {o.outcome === 'upheld' ? t('upheld') : t('dismissed')}（{o.answererName}）：
+                  {t('answerBy', {
+                    outcome: o.outcome === 'upheld' ? t('upheld') : t('dismissed'),
+                    name: o.answererName ?? '',
+                  })}
+                  {colon}
                 </span>
                 {o.answer}
               </p>

@@ -116,7 +116,13 @@ export async function TaskSection(props: {
                     defaultValue: String(task.percent),
                   },
                   { kind: 'textarea', name: 'body', label: t('progressBody'), maxLength: 1000 },
-                  { kind: 'file', name: 'photos', label: t('photos'), hint: t('photosHint') },
+                  {
+                    kind: 'file',
+                    name: 'photos',
+                    label: t('photos'),
+                    hint: t('photosHint'),
+                    texts: { choose: t('choosePhotos'), none: t('noPhotos'), chosen: t('photosChosen', { n: '{n}' }) },
+                  },
                 ]}
                 submit={t('postProgress')}
               />
@@ -131,7 +137,13 @@ export async function TaskSection(props: {
                 className="mt-2"
                 fields={[
                   { kind: 'textarea', name: 'body', label: t('evidence'), maxLength: 1000 },
-                  { kind: 'file', name: 'photos', label: t('photos'), hint: t('photosHint') },
+                  {
+                    kind: 'file',
+                    name: 'photos',
+                    label: t('photos'),
+                    hint: t('photosHint'),
+                    texts: { choose: t('choosePhotos'), none: t('noPhotos'), chosen: t('photosChosen', { n: '{n}' }) },
+                  },
                 ]}
                 submit={t('markDone')}
               />

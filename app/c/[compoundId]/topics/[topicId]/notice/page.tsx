@@ -27,7 +27,12 @@ export default async function NoticePage({ params }: Props) {
   if (!topic) notFound();
   const { decision } = getFollowThrough(topic.id, actor.personId);
   if (!decision) notFound();
-  const [t, tv, format] = await Promise.all([getTranslations('follow'), getTranslations('votes'), getFormatter()]);
+  const [t, tv, ta, format] = await Promise.all([
+    getTranslations('follow'),
+    getTranslations('votes'),
+    getTranslations('app'),
+    getFormatter(),
+  ]);
   const vote = decision.voteId !== null ? getVote(compound.id, decision.voteId) : undefined;
   const result = vote?.result ? (JSON.parse(vote.result) as VoteResult) : null;
   const day = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'long' });
@@ -56,7 +61,9 @@ export default async function NoticePage({ params }: Props) {
         <section>
           <h3 className="font-semibold">{t('restsOnVote')}</h3>
           <p>
-            {tv(`kinds.${vote.kind}`)}：{vote.question}
+            {tv(`kinds.${vote.kind}`)}
+            {ta('colon')}
+            {vote.question}
           </p>
           {result && (
             <p>

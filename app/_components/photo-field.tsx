@@ -1,0 +1,81 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { buttonClass } from './button';
+
+export interface PhotoFieldTexts {
+  /** The button's words, e.g. 选择照片 (the browser's own would be in the browser's language: "Choose Files"). */
+  choose: string;
+  /** Nothing chosen yet. */
+  none: string;
+  /** Chosen: with {n} for how many. */
+  chosen: string;
+}
+
+/**
+ * A photo picker in the page's language: the browser's file input, kept for the form and for
+ * assistive technology, behind a button and a line that say what was chosen.
+ */
+export function PhotoField({
+  label,
+  name,
+  hint,
+  error,
+  texts,
+}: {
+  label: string;
+  name: string;
+  hint?: string;
+  error?: string | null;
+  texts: PhotoFieldTexts;
+}) {
+  const id = useId();
+  const [count, setCount] = useState(0);
+  const described = [hint && !error ? `${id}-hint` : null, error ? `${id}-err` : null, `${id}-chosen`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div>
+      <span id={`${id}-label`} className="mb-1 block font-medium">
+        {label}
+      </span>
+      <div className="flex flex-wrap items-center gap-3">
+        <input
+          id={id}
+          type="file"
+          name={name}
+          multiple
+          accept="image/jpeg,image/png,image/webp"
+          aria-labelledby={`${id}-label ${id}-button`}
+          aria-describedby={described}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => setCount(e.currentTarget.files?.length ?? 0)}
+          className="peer sr-only"
+        />
+        <label
+          id={`${id}-button`}
+          htmlFor={id}
+          className={buttonClass(
+            'secondary',
+            'cursor-pointer peer-focus-visible:outline-3 peer-focus-visible:outline-brand-600 peer-focus-visible:outline-offset-2',
+          )}
+        >
+          {texts.choose}
+        </label>
+        <span id={`${id}-chosen`} aria-live="polite" className="text-stone-700">
+          {count > 0 ? texts.chosen.replace('{n}', String(count)) : texts.none}
+        </span>
+      </div>
+      {hint && !error && (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-err`} className="mt-1 text-brand-700 text-sm">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

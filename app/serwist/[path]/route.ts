@@ -1,0 +1,13 @@
+import { createSerwistRoute } from '@serwist/turbopack';
+
+/**
+ * Serves the service worker (/serwist/sw.js), bundled at build time from app/sw.ts with the list of
+ * files to precache: the built scripts and styles, public/ (icons) and the offline page.
+ */
+export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } = createSerwistRoute({
+  swSrc: 'app/sw.ts',
+  useNativeEsbuild: true,
+  esbuildOptions: { sourcemap: false },
+  globIgnores: ['public/templates/**'],
+  additionalPrecacheEntries: [{ url: '/~offline', revision: String(Date.now()) }],
+});

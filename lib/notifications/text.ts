@@ -1,0 +1,84 @@
+import type { NotificationKindName } from './kinds';
+
+/** What a notification's sentence needs; the same for the in-app list and the phone. */
+export interface NotificationFacts {
+  kind: NotificationKindName;
+  compoundId: number;
+  topicId: number | null;
+  meetingId: number | null;
+  voteId: number | null;
+  detail: string | null;
+  actorName: string | null;
+  topicTitle: string | null;
+  voteQuestion: string | null;
+}
+
+/** A translator of the `notifications` namespace, and the names of statuses and parties. */
+export interface NotificationWords {
+  t: (key: string, values?: Record<string, string | number>) => string;
+  status: (status: string) => string;
+  party: (party: string) => string;
+}
+
+/** The sentence that tells the person what happened (and what to do), in their language. */
+export function notificationText(n: NotificationFacts, w: NotificationWords): string {
+  const { t } = w;
+  const actor = n.actorName ?? w.t('system');
+  const topic = n.topicTitle ?? '';
+  const question = n.voteQuestion ?? topic;
+  switch (n.kind) {
+    case 'reply':
+      return t('reply', { actor, topic });
+    case 'status':
+      return t('status', { topic, status: n.detail ? w.status(n.detail) : '' });
+    case 'position':
+      return t('position', { actor, topic, party: n.detail ? w.party(n.detail) : '' });
+    case 'meeting':
+      return t('meeting', { actor, title: n.detail ?? '' });
+    case 'comment_hidden':
+      return t('commentHidden', { topic, reason: n.detail ?? '' });
+    case 'cosign':
+      return t('cosign', { actor, topic });
+    case 'objection':
+      return t('objection', { actor, topic });
+    case 'objection_answered':
+      return t(n.detail === 'upheld' ? 'objectionUpheld' : 'objectionDismissed', { topic });
+    case 'overdue':
+      return t('overdue', { topic });
+    case 'escalation':
+      return t(n.detail === 'street' ? 'escalationStreet' : 'escalationCommunity', { topic });
+    case 'escalation_answered':
+      return t(n.detail === 'street' ? 'escalationAnsweredStreet' : 'escalationAnsweredCommunity', { topic });
+    case 'reopened': {
+      const [poor, count] = (n.detail ?? '0/0').split('/');
+      return t('reopened', { topic, poor: poor ?? '0', count: count ?? '0' });
+    }
+    case 'topic_raised':
+      return t('topicRaised', { actor, topic });
+    case 'task_assigned':
+      return t('taskAssigned', { topic });
+    case 'vote_opened':
+      return t('voteOpened', { question });
+    case 'vote_closing':
+      return t('voteClosing', { question });
+    case 'paper_pending':
+      return t('paperPending', { question });
+    case 'login_failures':
+      return t('loginFailures', { count: n.detail ?? '' });
+  }
+}
+
+/** Where the notification leads: the place where the person sees it or does what it asks. */
+export function notificationHref(
+  n: Pick<NotificationFacts, 'kind' | 'compoundId' | 'topicId' | 'meetingId' | 'voteId'>,
+) {
+  const c = `/c/${n.compoundId}`;
+  if (n.kind === 'login_failures') return '/account';
+  if (n.voteId !== null)
+    return n.kind === 'paper_pending' ? `${c}/votes/${n.voteId}#paper-h` : `${c}/votes/${n.voteId}`;
+  if (n.meetingId !== null) return `${c}/meetings/${n.meetingId}`;
+  if (n.topicId === null) return '/';
+  const anchor =
+    n.kind === 'topic_raised' ? '#review-h' : n.kind === 'task_assigned' || n.kind === 'reopened' ? '#task-h' : '';
+  return `${c}/topics/${n.topicId}${anchor}`;
+}
