@@ -1,12 +1,18 @@
 import { appendPendingAnchors } from '@/db/audit/anchor-file';
 import { anchorChangedChains } from '@/db/audit/anchors';
 import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/followthrough/timers';
+import { listDueHandovers, runHandover } from '@/db/assembly/handover';
+import { listDueAssemblies, moveDueAssembly } from '@/db/assembly/moves';
 import { closeVote, listDueVotes } from '@/db/voting/close';
 import { dueMoves } from '@/lib/followthrough/rules';
 import { shanghaiDay } from '@/lib/time';
 
 export interface TickReport {
   closedVotes: number;
+  /** Owners' assemblies opened at their start time, closed at their end time; committees that took office. */
+  openedAssemblies: number;
+  closedAssemblies: number;
+  handovers: number;
   noticesEnded: number;
   overdue: number;
   escalated: number;
@@ -36,8 +42,9 @@ function isolated(report: TickReport, what: string, move: () => void): void {
 let anchoredOn: string | null = null;
 
 /**
- * Time-based moves that must happen whether or not anyone visits a page: votes close at their end
- * time; notice periods end; tasks go overdue and escalate by themselves; rating periods end. Runs
+ * Time-based moves that must happen whether or not anyone visits a page: owners' assemblies open at
+ * their start time and close at their end time, an elected committee takes office on its date; votes
+ * close at their end time; notice periods end; tasks go overdue and escalate by themselves; rating periods end. Runs
  * every `intervalMs` in the server process and once at start, so a restart catches up on anything
  * that fell due while it was down. Each move is its own compare-and-set transaction, so a move made
  * by hand meanwhile (or by a second process) is never made twice. `onlyTopic` limits the
@@ -47,6 +54,9 @@ let anchoredOn: string | null = null;
 export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | null } = {}): TickReport {
   const report: TickReport = {
     closedVotes: 0,
+    openedAssemblies: 0,
+    closedAssemblies: 0,
+    handovers: 0,
     noticesEnded: 0,
     overdue: 0,
     escalated: 0,
@@ -56,6 +66,19 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
     failed: [],
   };
   if (opts.votes ?? true) {
+    // An assembly opens when its notice period is over and closes, all its matters at once, at its end.
+    for (const a of listDueAssemblies(now)) {
+      isolated(report, `assembly ${a.id}`, () => {
+        const moved = moveDueAssembly(a, now);
+        if (moved.opened) report.openedAssemblies++;
+        if (moved.closed) report.closedAssemblies++;
+      });
+    }
+    for (const h of listDueHandovers(now)) {
+      isolated(report, `committee handover ${h.id}`, () => {
+        if (runHandover(h.id, now)) report.handovers++;
+      });
+    }
     for (const v of listDueVotes(now)) {
       isolated(report, `vote ${v.id}`, () => {
         if (closeVote(v.compoundId, v.id, null, now)) report.closedVotes++;

@@ -18,6 +18,10 @@ export type FieldSpec =
       min?: number;
       max?: number;
       maxLength?: number;
+      /** For a file: the types the picker offers (default: photos). */
+      accept?: string;
+      /** For a file: whether several may be chosen (default: yes). */
+      multiple?: boolean;
     }
   | {
       kind: 'textarea';
@@ -147,8 +151,8 @@ export function SpecForm(props: {
                   min={f.min}
                   max={f.max}
                   maxLength={f.maxLength}
-                  multiple={f.kind === 'file' ? true : undefined}
-                  accept={f.kind === 'file' ? 'image/jpeg,image/png,image/webp' : undefined}
+                  multiple={f.kind === 'file' ? (f.multiple ?? true) : undefined}
+                  accept={f.kind === 'file' ? (f.accept ?? 'image/jpeg,image/png,image/webp') : undefined}
                   defaultValue={f.defaultValue}
                   error={error}
                 />

@@ -12,9 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
-  const [t, ts, format] = await Promise.all([
+  const [t, ts, ta, format] = await Promise.all([
     getTranslations('notifications'),
     getTranslations('topics'),
+    getTranslations('assembly'),
     getFormatter(),
   ]);
   const items = listNotifications(actor.personId);
@@ -63,16 +64,47 @@ export default async function NotificationsPage() {
       }
       case 'login_failures':
         return t('loginFailures', { count: n.detail ?? '' });
+      case 'assembly':
+        return t('assembly', { title: n.detail ?? '' });
+      case 'assembly_open':
+        return t('assemblyOpen', { title: n.detail ?? '' });
+      case 'assembly_result':
+        return n.detail === 'handover' ? t('handover') : t('assemblyResult', { title: n.detail ?? '' });
+      case 'register_objection':
+        return t('registerObjection', { actor: actorName });
+      case 'register_answered':
+        return t('registerAnswered', {
+          outcome: ta.has(`objectionOutcomes.${n.detail}` as 'objectionOutcomes.noted')
+            ? ta(`objectionOutcomes.${n.detail}` as 'objectionOutcomes.noted')
+            : '',
+        });
+      case 'proxy': {
+        const key = {
+          submitted: 'proxySubmitted',
+          granted: 'proxyGranted',
+          effective: 'proxyEffective',
+          rejected: 'proxyRejected',
+        }[n.detail ?? ''];
+        return t((key ?? 'proxyWithdrawn') as 'proxyGranted', { actor: actorName });
+      }
+      case 'nomination': {
+        const key = { new: 'nominationNew', nominated: 'nominationNominated', accepted: 'nominationAccepted' }[
+          n.detail ?? ''
+        ];
+        return t((key ?? 'nominationRejected') as 'nominationNew', { actor: actorName, topic });
+      }
     }
   };
   const href = (n: (typeof items)[number]) =>
     n.kind === 'login_failures'
       ? '/account'
-      : n.meetingId
-        ? `/c/${n.compoundId}/meetings/${n.meetingId}`
-        : n.topicId
-          ? `/c/${n.compoundId}/topics/${n.topicId}`
-          : '/';
+      : n.assemblyId
+        ? `/c/${n.compoundId}/assemblies/${n.assemblyId}`
+        : n.meetingId
+          ? `/c/${n.compoundId}/meetings/${n.meetingId}`
+          : n.topicId
+            ? `/c/${n.compoundId}/topics/${n.topicId}`
+            : '/';
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">

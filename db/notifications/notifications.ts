@@ -17,6 +17,7 @@ export function notify(
     actorId: number | null;
     topicId?: number;
     meetingId?: number;
+    assemblyId?: number;
     detail?: string;
   },
   at: number,
@@ -58,6 +59,7 @@ export function listNotifications(personId: number, limit = 50) {
       compoundId: notifications.compoundId,
       topicId: notifications.topicId,
       meetingId: notifications.meetingId,
+      assemblyId: notifications.assemblyId,
       detail: notifications.detail,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,

@@ -49,7 +49,12 @@ export async function castBallotAs(
   const now = Date.now();
   const denied = canCastBallot(vote, Boolean(mine), mine?.channel ? { channel: mine.channel } : null, now);
   if (denied) return refuse(denied);
-  const checked = checkChoice(parsed.data.choice, vote.options, vote.choiceMode);
+  const checked = checkChoice(
+    parsed.data.choice,
+    vote.options,
+    vote.choiceMode,
+    vote.matterKind === 'election' ? vote.seats : null,
+  );
   if (!checked.ok) {
     const message = say.errors(checked.error);
     return { ok: false, code: checked.error, message, fieldErrors: { choice: message } };
@@ -62,6 +67,8 @@ export async function castBallotAs(
       choice: checked.keys,
       personId: actor.personId,
       allowChange: vote.allowChange,
+      assemblyId: vote.assemblyId,
+      proxyId: mine?.proxyId ?? null,
     },
     now,
   );

@@ -50,7 +50,7 @@ export async function TurnoutSection({
           {vote.options.map((o) => (
             <Bar
               key={o.key}
-              label={`${o.label}：${live.find((l) => l.key === o.key)?.n ?? 0}`}
+              label={t('labelValue', { label: o.label, value: live.find((l) => l.key === o.key)?.n ?? 0 })}
               part={live.find((l) => l.key === o.key)?.n ?? 0}
               whole={Math.max(1, turnout.voted)}
             />
