@@ -5,6 +5,7 @@ import { isStaff, rolesIn } from '@/lib/auth/permissions';
 import { requireActor } from '@/server/auth/session';
 import { RoleBadges } from './_components/badges';
 import { buttonClass } from './_components/button';
+import { OpenAssemblies } from './_components/open-assemblies';
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -64,6 +65,8 @@ export default async function HomePage() {
           )}
         </div>
       </section>
+
+      <OpenAssemblies personId={actor.personId} />
 
       <section aria-labelledby="my-compounds">
         <h2 id="my-compounds" className="mb-3 font-semibold text-lg">

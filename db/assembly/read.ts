@@ -184,3 +184,18 @@ export function voiceTaken(assemblyId: number, rows: readonly { voterKey: string
   }
   return taken;
 }
+
+/** For the notice board: assemblies announced or voting, and closed ones still within their publication period. */
+export function boardAssemblies(compoundId: number, now: number) {
+  return getDb()
+    .select()
+    .from(assemblies)
+    .where(
+      and(
+        eq(assemblies.compoundId, compoundId),
+        sql`(${assemblies.status} in ('announced', 'open') or ${assemblies.resultUntil} > ${now})`,
+      ),
+    )
+    .orderBy(desc(assemblies.id))
+    .all();
+}

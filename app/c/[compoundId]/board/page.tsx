@@ -9,6 +9,7 @@ import { percent } from '@/lib/dashboard/numbers';
 import { DAY_MS, daysLeft } from '@/lib/dashboard/period';
 import { PrintButton } from '../../../_components/print-button';
 import { AnchorSection } from './anchor-section';
+import { AssembliesSection } from './assemblies-section';
 
 type Props = { params: Promise<{ compoundId: string }> };
 
@@ -77,6 +78,8 @@ export default async function NoticeBoardPage({ params }: Props) {
           <PrintButton label={t('print')} />
         </div>
       </header>
+
+      <AssembliesSection compoundId={compound.id} now={now} className={section} />
 
       <section aria-labelledby="b-votes" className={section}>
         <h2 id="b-votes" className="mb-3 font-semibold text-xl">

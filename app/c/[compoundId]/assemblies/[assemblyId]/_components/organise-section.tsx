@@ -35,7 +35,7 @@ export async function OrganiseSection({
           </Link>
         )}
         <Link href={`/c/${compoundId}/board`} className={buttonClass('secondary')}>
-          {t('board')}
+          {t('boardLink')}
         </Link>
       </div>
       {close !== 'hidden' && (
