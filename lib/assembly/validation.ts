@@ -9,17 +9,17 @@ export const MAX_MATTERS = 5;
 /** Options of a choice matter (companies, plans). */
 export const MAX_CHOICE_OPTIONS = 10;
 
-/** An exclusive area typed by a person, "87.35": hundredths of m². */
-const area = z
-  .string({ error: 'required' })
-  .transform((s) => parseArea(s))
-  .refine((p) => p.ok && p.centi <= MAX_UNIT_AREA_CENTI, 'area')
-  .transform((p) => (p.ok ? p.centi : 0));
-
+/** An area that may be left empty (null), refused with the area message when typed wrongly. */
 const optionalArea = z
-  .union([z.literal(''), area])
+  .string()
   .optional()
-  .transform((v) => (typeof v === 'number' ? v : null));
+  .transform((s, ctx) => {
+    if (s === undefined || s.trim() === '') return null;
+    const parsed = parseArea(s);
+    if (parsed.ok && parsed.centi <= MAX_UNIT_AREA_CENTI) return parsed.centi;
+    ctx.addIssue({ code: 'custom', message: 'area' });
+    return z.NEVER;
+  });
 
 const matterFields = (i: number) => ({
   [`m${i}_topicId`]: z.union([z.literal(''), id]).optional(),
