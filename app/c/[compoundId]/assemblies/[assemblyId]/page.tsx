@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
+import { handoversOf } from '@/db/assembly/handover';
 import { householdVoters, myUnits } from '@/db/assembly/mine';
 import { listObjections } from '@/db/assembly/objections';
 import { listProxies, myHolders } from '@/db/assembly/proxies';
@@ -65,6 +66,7 @@ export default async function AssemblyPage({ params }: Props) {
         matters={matters}
         turnout={turnout}
         mine={myAssemblyBallots(assembly.id, actor.personId)}
+        handovers={assembly.status === 'closed' ? handoversOf(assembly.id) : []}
       />
       <MyPartSection
         compoundId={compound.id}

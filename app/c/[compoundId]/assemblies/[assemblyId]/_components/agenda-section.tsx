@@ -16,12 +16,15 @@ export async function AgendaSection({
   matters,
   turnout,
   mine,
+  handovers,
 }: {
   compoundId: number;
   assembly: AssemblyRow;
   matters: AssemblyMatter[];
   turnout: ReturnType<typeof mattersTurnout>;
   mine: ReturnType<typeof myAssemblyBallots>;
+  /** An election's new committee and when it takes office (db/assembly/handover.ts). */
+  handovers: { voteId: number; takesOfficeAt: number; appliedAt: number | null }[];
 }) {
   const { t, tv, day } = await assemblyText();
   return (
@@ -96,8 +99,22 @@ export async function AgendaSection({
                 </div>
               ))}
               {m.status === 'closed' && result && (
-                <MatterOutcome result={result} outcome={outcomeOf(result)} options={m.options} />
+                <MatterOutcome
+                  result={result}
+                  outcome={outcomeOf(result)}
+                  options={m.options}
+                  alternates={assembly.committeeAlternates}
+                />
               )}
+              {handovers
+                .filter((h) => h.voteId === m.id)
+                .map((h) => (
+                  <p key={h.voteId} className="rounded-lg bg-sky-50 p-3 text-sky-900">
+                    {h.appliedAt === null
+                      ? t('handoverPending', { date: day(h.takesOfficeAt) })
+                      : t('handoverDone', { date: day(h.appliedAt) })}
+                  </p>
+                ))}
               {m.status !== 'announced' && (
                 <p className="text-sm">
                   <Link href={`/c/${compoundId}/votes/${m.id}`} className="text-brand-700 underline">
