@@ -112,7 +112,9 @@ test('100 owners vote on paper; one paper ballot stays unconfirmed', async ({ pa
   await as(page, demo.committeeMember);
   await page.goto(state.assembly);
   const links = await page.getByRole('link', { name: /查看本项/ }).all();
-  [state.election, state.choice] = await Promise.all(links.map(async (l) => (await l.getAttribute('href')) ?? ''));
+  const hrefs = await Promise.all(links.map(async (l) => (await l.getAttribute('href')) ?? ''));
+  state.election = hrefs[0] ?? '';
+  state.choice = hrefs[1] ?? '';
   // Every unit with its area, from the register (刘建国's two units left out: he votes online below).
   const compoundPath = state.assembly.split('/assemblies')[0] ?? '';
   const units: { place: string; area: number }[] = [];
