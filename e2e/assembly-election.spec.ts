@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { demo, login, openCompound } from './fixtures';
+import { shots } from './shots';
 import { shiftAssembly } from './time-travel';
 
 /**
@@ -9,7 +10,8 @@ import { shiftAssembly } from './time-travel';
  * seat and no company has a majority; one paper ballot is left unconfirmed and is listed, not counted,
  * after the close; the elected take office on the date the rules say.
  */
-test.describe.configure({ mode: 'serial' });
+// Screenshots (SCREENSHOTS=1) take four loads a page: room for them.
+test.describe.configure({ mode: 'serial', timeout: process.env.SCREENSHOTS ? 240_000 : 60_000 });
 
 const TITLE = '第二届业主委员会选举暨选聘物业服务企业';
 const election = { title: '业主委员会任期届满，换届选举', url: '' };
@@ -79,6 +81,7 @@ test('the committee opens nominations; seven owners are nominated and confirmed'
     await pending.getByRole('button', { name: '确认' }).click();
     await expect(list.getByRole('listitem').filter({ hasText: '已确认' })).toHaveCount(i + 1);
   }
+  await shots(page, 'nominations');
 });
 
 test('the assembly announces the election with its candidate list and the choice of companies', async ({ page }) => {
@@ -172,6 +175,7 @@ test('100 owners vote on paper; one paper ballot stays unconfirmed', async ({ pa
   await page.goto(state.election);
   const mine = page.getByRole('region', { name: '我的投票' });
   await expect(mine.getByText('最多选择 5 人')).toBeVisible();
+  await shots(page, 'election-ballot');
   await mine.getByLabel(a ?? '', { exact: true }).check();
   await mine.getByRole('button', { name: '投票', exact: true }).click();
   await mine.getByRole('button', { name: '确认投票' }).click();
@@ -191,11 +195,30 @@ test('at the end time: four elected, two tied at the last seat, a seat empty, no
   await expect(outcome).toContainText('1 个席位空缺');
   await expect(agenda.getByRole('status').nth(1)).toContainText('没有选项达到标准，本次未选定');
   await expect(agenda).toContainText(/当选委员自 .+ 起就任新一届业主委员会/);
+  await shots(page, 'election-result');
 
   await page.goto(state.election);
   const notCounted = page.getByRole('region', { name: /未经确认、未计入的纸质票/ });
   await expect(notCounted).toContainText('编号 X-LATE');
   await expect(page.getByRole('region', { name: '表决结果' }).getByRole('table')).toContainText('刘建国');
+  await shots(page, 'election-matter');
   await page.goto(company.url);
   await expect(page.getByText(/已结束 · ✕ 未通过/)).toBeVisible();
+});
+
+test('community staff set the compound’s assembly rules, never below the district minimum', async ({ page }) => {
+  await as(page, demo.communityWorker);
+  await page.goto(`/admin/compounds/${state.assembly.split('/')[2]}`);
+  const rules = page.getByRole('region', { name: '业主大会规则' });
+  await expect(rules).toContainText('不得少于区里规定的 15 日');
+  await rules.getByLabel('公告期（日）').fill('14');
+  await rules.getByRole('button', { name: '保存规则' }).click();
+  await expect(rules.getByText('数值超出允许范围。').first()).toBeVisible();
+  await rules.getByLabel('公告期（日）').fill('20');
+  await rules.getByRole('button', { name: '保存规则' }).click();
+  await expect(rules.getByRole('status')).toBeVisible();
+  await shots(page, 'admin-rules');
+  await rules.getByLabel('公告期（日）').fill('15');
+  await rules.getByRole('button', { name: '保存规则' }).click();
+  await expect(rules.getByRole('status')).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { demo, login, openCompound } from './fixtures';
+import { shots } from './shots';
 import { shiftAssembly } from './time-travel';
 
 /**
@@ -10,7 +11,8 @@ import { shiftAssembly } from './time-travel';
  * and confirmed; the committee closes early once everyone has voted; the result notice and the notice
  * board carry the figures, the receipts and the audit anchor; and the decision matches each vote.
  */
-test.describe.configure({ mode: 'serial' });
+// Screenshots (SCREENSHOTS=1) take four loads a page: room for them.
+test.describe.configure({ mode: 'serial', timeout: process.env.SCREENSHOTS ? 240_000 : 60_000 });
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -78,6 +80,7 @@ test('the owners committee announces an assembly with two matters and materials'
   await page.goto(fund.url);
   await page.getByRole('link', { name: '召集业主大会' }).click();
   await expect(page.getByText(/公告 15 日后才能开始投票/)).toBeVisible();
+  await shots(page, 'announce-form');
   await page.getByLabel('会议名称').fill(TITLE);
   const first = page.getByRole('group', { name: '第 1 项' });
   await first
@@ -111,6 +114,10 @@ test('the owners committee announces an assembly with two matters and materials'
     '须专有面积和人数均有三分之二以上参与表决',
   );
   await expect(page.getByRole('link', { name: '报价单.png' })).toBeVisible();
+  await shots(page, 'notice-committee');
+  await page.getByRole('link', { name: '送达签收表（打印）' }).click();
+  await expect(page.getByRole('region', { name: '3号楼' })).toContainText('签收人签名');
+  await shots(page, 'delivery-list');
 });
 
 test('the notice reaches every owner: on their home page and in their notifications', async ({ page }) => {
@@ -119,6 +126,7 @@ test('the notice reaches every owner: on their home page and in their notificati
     const mine = page.getByRole('region', { name: '待我参加的业主大会' });
     await expect(mine).toContainText(TITLE);
     await expect(mine).toContainText('公告期');
+    if (mobile === demo.multiOwner) await shots(page, 'home-open-assemblies');
     await page.goto('/notifications');
     await expect(page.getByText(`业主大会公告：${TITLE}`).first()).toBeVisible();
   }
@@ -126,6 +134,7 @@ test('the notice reaches every owner: on their home page and in their notificati
   await as(page, demo.tenant);
   await page.goto(state.assembly);
   await expect(page.getByText(/您是租户。业主共同决定按业主/)).toBeVisible();
+  await shots(page, 'notice-tenant');
 });
 
 test('an owner objects to their area; the committee corrects it before the opening', async ({ page }) => {
@@ -146,6 +155,7 @@ test('an owner objects to their area; the committee corrects it before the openi
   await objections.getByLabel('答复说明').fill('已核对不动产权证，予以更正。');
   await objections.getByRole('button', { name: '答复' }).click();
   await expect(objections).toContainText(/面积由 [\d.]+ m² 更正为 88\.88 m²/);
+  await shots(page, 'objection-corrected');
 
   await as(page, demo.multiOwner);
   await page.goto(state.assembly);
@@ -174,6 +184,7 @@ test('韩梅 authorises 马春梅 to vote for her; one committee member checks, 
   await page.goto(state.assembly);
   await page.getByRole('button', { name: '确认委托：韩梅' }).click();
   await expect(page.getByRole('region', { name: '委托投票' })).toContainText('已生效');
+  await shots(page, 'proxy-effective');
 });
 
 test('after the notice period voting opens; the agent votes for herself and for 韩梅, the holder then cannot', async ({
@@ -189,6 +200,14 @@ test('after the notice period voting opens; the agent votes for herself and for 
   await page.goto(state.matters[0] ?? '');
   await expect(page.getByText(/您代表 1 户，专有面积 [\d.]+ m²/).first()).toBeVisible();
   await expect(page.getByText(/受委托代 韩梅/)).toBeVisible();
+  await shots(page, 'ballot-confirm', async () => {
+    const form = page
+      .getByRole('region', { name: /我的投票|My ballot/ })
+      .locator('form')
+      .first();
+    await form.locator('input[value="agree"]').check();
+    await form.locator('button[type="submit"]').click();
+  });
   await castFirst(page, '同意');
   await castFirst(page, '同意');
   await page.goto(state.matters[1] ?? '');
@@ -199,6 +218,7 @@ test('after the notice period voting opens; the agent votes for herself and for 
   await page.goto(state.matters[0] ?? '');
   const mine = page.getByRole('region', { name: '我的投票' });
   await expect(mine).toContainText('由受托人 马春梅 代为投票');
+  await shots(page, 'ballot-by-agent');
   await expect(mine.getByRole('button', { name: '投票', exact: true })).toHaveCount(0);
 
   // The owner of two units weighs two units.
@@ -256,6 +276,7 @@ test('everyone has voted, so the committee closes early; the result notice and t
   await expect(notice.getByRole('status').nth(1)).toContainText('未通过');
   await expect(notice).toContainText('议事记录指纹');
   await expect(notice).toContainText('3号楼1单元301 · 专有面积 · 已更正');
+  await shots(page, 'result-notice');
 
   await page.goto(`${state.assembly.split('/assemblies')[0]}/board`);
   const board = page.getByRole('region', { name: /业主大会（/ });
@@ -263,6 +284,7 @@ test('everyone has voted, so the committee closes early; the result notice and t
   await expect(board).toContainText('表决结果公示至');
   await expect(board).toContainText('计票时公布的记录指纹');
   await expect(board.getByRole('link', { name: '回执码清单（CSV）' }).first()).toBeVisible();
+  await shots(page, 'board');
 });
 
 test('the decision matches each vote: the failed one can only be recorded as not passed', async ({ page }) => {
@@ -272,6 +294,7 @@ test('the decision matches each vote: the failed one can only be recorded as not
   const notPassed = page.getByRole('region', { name: '业主共同决定未通过' });
   await expect(notPassed).toContainText('未通过的事项不能形成决议');
   await expect(page.getByText('记录决议', { exact: true })).toHaveCount(0);
+  await shots(page, 'decision-not-passed');
   await notPassed.getByLabel('下一步（可选）').fill('调整筹集标准后重新征求意见。');
   await notPassed.getByRole('button', { name: '记录未通过，退回协商' }).click();
   await expect(page.getByText('协商中').first()).toBeVisible();
@@ -285,4 +308,5 @@ test('the decision matches each vote: the failed one can only be recorded as not
   await page.getByRole('link', { name: '打印公示' }).click();
   await expect(page.getByText(/参与表决业主 115 人（116 户）/)).toBeVisible();
   await expect(page.getByText(/结果：通过。/)).toBeVisible();
+  await shots(page, 'decision-notice');
 });

@@ -61,7 +61,10 @@ export async function AssembliesSection({
                       return (
                         <li key={m.id}>
                           <span className="font-semibold">
-                            {outcome === 'passed' ? `✓ ${t('outcome.passed')}` : `✕ ${t('outcome.failed')}`}
+                            {outcome === 'passed' ? '✓ ' : '✕ '}
+                            {result?.election
+                              ? t('board.elected', { count: result.election.elected.length })
+                              : t(outcome === 'passed' ? 'outcome.passed' : 'outcome.failed')}
                           </span>{' '}
                           {m.question}
                           {figures && (

@@ -24,9 +24,13 @@ export async function VotesCard(props: {
   const status = (v: TopicVote) => {
     if (v.status === 'announced') return ta('opensOn', { date: day(v.startsAt) });
     if (v.status === 'open') return tv('statusOpen');
-    const outcome = outcomeOf(parseResult(v.result));
+    const result = parseResult(v.result);
+    const outcome = outcomeOf(result);
     if (outcome === null) return tv('statusClosed');
-    return `${tv('statusClosed')} · ${outcome === 'passed' ? `✓ ${ta('outcome.passed')}` : `✕ ${ta('outcome.failed')}`}`;
+    const word = result?.election
+      ? ta('board.elected', { count: result.election.elected.length })
+      : ta(outcome === 'passed' ? 'outcome.passed' : 'outcome.failed');
+    return `${tv('statusClosed')} · ${outcome === 'passed' ? '✓' : '✕'} ${word}`;
   };
   return (
     <section aria-labelledby="votes-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">

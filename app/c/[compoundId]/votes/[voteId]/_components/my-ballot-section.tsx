@@ -36,7 +36,10 @@ export async function MyBallotSection({
         const holder = m.voterKey.startsWith('h:');
         const n = units.get(m.voterKey) ?? 0;
         return (
-          <div key={m.voterKey} className="space-y-2">
+          <div
+            key={m.voterKey}
+            className="space-y-2 border-stone-200 border-t pt-3 first-of-type:border-t-0 first-of-type:pt-0"
+          >
             {holder && (
               <p className="text-stone-700">
                 {m.proxyId

@@ -43,7 +43,9 @@ export async function TurnoutSection({
           marks={[{ at: 2 / 3, label: '2/3' }]}
         />
       )}
-      {turnout.pending > 0 && <p className="text-sm text-stone-600">{t('pendingPaper', { count: turnout.pending })}</p>}
+      {!closed && turnout.pending > 0 && (
+        <p className="text-sm text-stone-600">{t('pendingPaper', { count: turnout.pending })}</p>
+      )}
       {showLive && (
         <div className="space-y-2 pt-2">
           <h3 className="font-medium">{t('liveTally')}</h3>
