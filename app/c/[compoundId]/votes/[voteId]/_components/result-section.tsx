@@ -82,7 +82,7 @@ export async function ResultSection({
             className={`rounded-md px-3 py-2 ${found ? 'bg-emerald-50 text-emerald-900' : 'bg-brand-50 text-brand-800'}`}
           >
             {found
-              ? t('receiptCounted', { code: found.receiptCode, choice: choiceText(found.choice) })
+              ? `${t('receiptCounted', { code: found.receiptCode, choice: choiceText(found.choice) })}${found.byProxy ? ` ${t('receiptByAgent')}` : ''}`
               : t('receiptNotFound', { code: lookup })}
           </p>
         )}
