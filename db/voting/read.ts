@@ -75,29 +75,37 @@ export interface MyVoterRow {
   proxyId: number | null;
 }
 
-// Prepared once: every ballot runs it. The second part finds the holders this person votes for as an
-// effective agent in the vote's assembly (none for a vote outside an assembly).
-const myVoterRowsStatement = prepared((db) =>
-  db.$client.prepare<{ voteId: number; personId: number }, MyVoterRow>(`
+// Prepared once: every ballot runs one of them. The first part is the person's own voter rows; the
+// second finds the holders this person votes for as an effective agent in the vote's assembly, asked only
+// for an assembly's matter so that the ballot path of other votes stays as it was.
+const OWN_ROWS = `
     select v.voter_key as voterKey, v.name, v.place, v.area_centi as areaCenti, b.choice, b.channel,
            b.receipt_code as receiptCode, b.confirmed_by as confirmedBy, b.cast_by as castBy,
            (select name from people where id = b.cast_by) as castByName, b.proxy_id as ballotProxyId,
            null as proxyId
       from vote_voters v left join ballots b on b.vote_id = v.vote_id and b.voter_key = v.voter_key
-     where v.vote_id = :voteId and v.person_id = :personId
-    union all
+     where v.vote_id = :voteId and v.person_id = :personId`;
+const PROXY_ROWS = `
     select v.voter_key, v.name, v.place, v.area_centi, b.choice, b.channel, b.receipt_code, b.confirmed_by,
            b.cast_by, (select name from people where id = b.cast_by), b.proxy_id, p.id
       from votes t
       join proxies p on p.assembly_id = t.assembly_id and p.agent_id = :personId and p.status = 'effective'
       join vote_voters v on v.vote_id = t.id and v.voter_key = p.voter_key
       left join ballots b on b.vote_id = v.vote_id and b.voter_key = v.voter_key
-     where t.id = :voteId`),
+     where t.id = :voteId`;
+const ownRowsStatement = prepared((db) =>
+  db.$client.prepare<{ voteId: number; personId: number }, MyVoterRow>(OWN_ROWS),
+);
+const ownAndProxyRowsStatement = prepared((db) =>
+  db.$client.prepare<{ voteId: number; personId: number }, MyVoterRow>(`${OWN_ROWS} union all ${PROXY_ROWS}`),
 );
 
-/** The voter keys this person casts for in this vote (their own, their household's, or by proxy), with any ballot already there. */
-export function myVoterRows(voteId: number, personId: number): MyVoterRow[] {
-  return myVoterRowsStatement().all({ voteId, personId });
+/**
+ * The voter keys this person casts for in this vote (their own, their household's, or — in an assembly's
+ * matter — a holder's as its authorised agent), with any ballot already there.
+ */
+export function myVoterRows(voteId: number, personId: number, inAssembly = true): MyVoterRow[] {
+  return (inAssembly ? ownAndProxyRowsStatement() : ownRowsStatement()).all({ voteId, personId });
 }
 
 /** How many units each of these holders has in the vote's frozen electorate ("you represent 2 units"). */

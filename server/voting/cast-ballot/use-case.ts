@@ -45,7 +45,9 @@ export async function castBallotAs(
       fieldErrors: fieldErrorsOf(parsed.error, say.validation, VALIDATION_KEY_SET),
     };
   }
-  const mine = myVoterRows(vote.id, actor.personId).find((r) => r.voterKey === parsed.data.voterKey);
+  const mine = myVoterRows(vote.id, actor.personId, vote.assemblyId !== null).find(
+    (r) => r.voterKey === parsed.data.voterKey,
+  );
   const now = Date.now();
   const denied = canCastBallot(vote, Boolean(mine), mine?.channel ? { channel: mine.channel } : null, now);
   if (denied) return refuse(denied);

@@ -65,7 +65,7 @@ export default async function VotePage({ params, searchParams }: Props) {
   const receiptCount = closed ? countReceipts(vote.id) : 0;
   const asked = (await searchParams).receipt;
   const lookup = typeof asked === 'string' ? asked.trim().toUpperCase().slice(0, 20) : '';
-  const mine = myVoterRows(vote.id, actor.personId);
+  const mine = myVoterRows(vote.id, actor.personId, vote.assemblyId !== null);
   const turnout = voteTurnout(vote.id);
   const allVoted = turnout.voters > 0 && turnout.voted === turnout.voters;
   // On a phone the ballot comes first for whoever can still cast one; the tally below it.
