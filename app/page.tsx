@@ -10,6 +10,7 @@ import { RoleBadges } from './_components/badges';
 import { BigButtons } from './_components/big-buttons';
 import { buttonClass } from './_components/button';
 import { MyWorkList } from './_components/my-work';
+import { OpenAssemblies } from './_components/open-assemblies';
 
 /** Items of My work shown on the home page; the rest are one tap away (/work). */
 const HOME_WORK = 5;
@@ -58,6 +59,7 @@ export default async function HomePage() {
     return (
       <div className="space-y-8">
         <h1 className="font-bold text-3xl">{t('greeting', { name: actor.name })}</h1>
+        <OpenAssemblies personId={actor.personId} />
         {own.map((c) => (
           <BigButtons key={c.id} compound={c} />
         ))}
@@ -109,6 +111,8 @@ export default async function HomePage() {
         </div>
       </section>
 
+      {/* An owners' assembly's notice keeps its own place at the top until the person has voted. */}
+      <OpenAssemblies personId={actor.personId} />
       {workSection}
 
       <section aria-labelledby="my-compounds">

@@ -89,7 +89,7 @@ function votePage(actor: Actor, compoundId: number, voteId: number) {
   const vote = getVote(compoundId, voteId);
   if (!vote) return null;
   const turnout = voteTurnout(vote.id);
-  const mine = myVoterRows(vote.id, actor.personId);
+  const mine = myVoterRows(vote.id, actor.personId, vote.assemblyId !== null);
   const count = vote.status === 'closed' ? countReceipts(vote.id) : 0;
   // Like the app: the list only for small votes; large ones are looked up or downloaded.
   const receipts = count > 0 && count <= 200 ? listReceipts(vote.id) : [];
@@ -187,7 +187,9 @@ const server = http.createServer(async (req, res) => {
       const body = JSON.parse(await readBody(req)) as { voterKey?: string; choice?: string[] };
       const vote = getVote(place.id, id);
       if (!vote) return send(res, 404, '{}', 'application/json');
-      const row = myVoterRows(vote.id, actor.personId).find((v) => v.voterKey === body.voterKey);
+      const row = myVoterRows(vote.id, actor.personId, vote.assemblyId !== null).find(
+        (v) => v.voterKey === body.voterKey,
+      );
       const now = Date.now();
       const denied = canCastBallot(vote, Boolean(row), row?.channel ? { channel: row.channel } : null, now);
       if (denied || !row) return send(res, 409, JSON.stringify({ ok: false, code: denied }), 'application/json');

@@ -5,6 +5,7 @@ import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
 import { TOPIC_STATUSES } from '../lib/topics/lifecycle';
 import { TOPIC_CATEGORIES } from '../lib/topics/categories';
 import { VOTE_OPENED, VOTE_STATUSES } from '../lib/voting/lifecycle';
+import { MATTER_KINDS } from '../lib/voting/count-matters';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Milliseconds since the epoch, UTC. Times are shown in Asia/Shanghai by the UI. */
@@ -15,6 +16,8 @@ const createdAt = () => integer('created_at', { mode: 'number' }).notNull().defa
 export const districts = sqliteTable('districts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
+  /** The shortest notice period before an owners' assembly votes that the district allows (law: 15 days). */
+  minAssemblyNoticeDays: integer('min_assembly_notice_days').notNull().default(15),
   createdAt: createdAt(),
 });
 
@@ -64,6 +67,16 @@ export const compounds = sqliteTable(
      * (docs/domain/voting-rules.md, "Non-voters"). Off unless the compound's rules of procedure say so.
      */
     nonVotersFollowMajority: integer('non_voters_follow_majority', { mode: 'boolean' }).notNull().default(false),
+    // The owners' assembly rules of procedure (lib/assembly/rules.ts AssemblyRules).
+    /** Days from an assembly's announcement to the opening of its vote (at least the district's minimum). */
+    assemblyNoticeDays: integer('assembly_notice_days').notNull().default(15),
+    votingMinDays: integer('voting_min_days').notNull().default(7),
+    maxProxies: integer('max_proxies').notNull().default(3),
+    /** Owners' committee members: odd, 5–11. */
+    committeeSeats: integer('committee_seats').notNull().default(5),
+    committeeAlternates: integer('committee_alternates').notNull().default(0),
+    /** Days after an election closes at which the new committee takes office. */
+    handoverDays: integer('handover_days').notNull().default(7),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('compounds_community_name').on(t.communityId, t.name)],
@@ -504,6 +517,7 @@ export const notifications = sqliteTable(
     meetingId: integer('meeting_id'),
     /** For the notices about a vote (opened, closing, a paper ballot to confirm). */
     voteId: integer('vote_id'),
+    assemblyId: integer('assembly_id'),
     actorId: integer('actor_id'),
     /** Short context, e.g. the new status or the topic's title at the time. */
     detail: text('detail'),
@@ -553,6 +567,11 @@ export const votes = sqliteTable(
     /** The result, computed once at the close and never changed (JSON), and its sha256. */
     result: text('result'),
     resultHash: text('result_hash'),
+    /** A matter of an owners' assembly: the assembly, and how the matter is decided (lib/voting/count-matters.ts). */
+    assemblyId: integer('assembly_id').references(() => assemblies.id),
+    matterKind: text('matter_kind', { enum: MATTER_KINDS }),
+    /** An election's seats (the compound's committee size when announced). */
+    seats: integer('seats'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -560,6 +579,7 @@ export const votes = sqliteTable(
     index('votes_topic').on(t.topicId),
     // Open votes, by end: My work's "votes open to me" and the clock's due and closing-soon votes.
     index('votes_status_ends').on(t.status, t.endsAt),
+    index('votes_assembly').on(t.assemblyId),
   ],
 );
 
@@ -630,6 +650,8 @@ export const ballots = sqliteTable(
     confirmedBy: integer('confirmed_by'),
     confirmedAt: integer('confirmed_at'),
     receiptCode: text('receipt_code').notNull(),
+    /** Cast online by an authorised agent (委托) under this proxy; `cast_by` is the agent. */
+    proxyId: integer('proxy_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -653,6 +675,8 @@ export const decisions = sqliteTable(
       .notNull()
       .references(() => topics.id),
     voteId: integer('vote_id').references(() => votes.id),
+    /** The verdict of the owners' decision it rests on, copied when recorded ('passed'); null for other bases. */
+    voteVerdict: text('vote_verdict', { enum: ['passed'] }),
     body: text('body').notNull(),
     minutes: text('minutes').notNull().default(''),
     party: text('party', { enum: TASK_PARTIES }).notNull(),
@@ -885,4 +909,205 @@ export const voteReminders = sqliteTable(
     remindedAt: integer('reminded_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.voteId, t.voterKey] })],
+);
+
+// ── Owners' assemblies (业主大会): notice, register objections, proxies, nominations, handover ──
+
+export const ASSEMBLY_STATUSES = ['announced', 'open', 'closed'] as const;
+
+/**
+ * An owners' assembly called by the owners' committee: its notice (agenda = its votes, one per matter;
+ * materials; how to vote; the voting period; the objection deadline) and the rules copied from the
+ * compound when it was announced, so a later change does not alter it (docs/decisions/0017).
+ */
+export const assemblies = sqliteTable(
+  'assemblies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    title: text('title').notNull(),
+    materials: text('materials').notNull().default(''),
+    howToVote: text('how_to_vote').notNull(),
+    /** Where the paper ballot box stands. */
+    ballotBox: text('ballot_box').notNull().default(''),
+    status: text('status', { enum: ASSEMBLY_STATUSES }).notNull(),
+    announcedBy: integer('announced_by')
+      .notNull()
+      .references(() => people.id),
+    announcedAt: integer('announced_at').notNull(),
+    /** Objections to the register (area, holder) are raised by then. */
+    objectionsUntil: integer('objections_until').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    noticeDays: integer('notice_days').notNull(),
+    votingMinDays: integer('voting_min_days').notNull(),
+    maxProxies: integer('max_proxies').notNull(),
+    committeeAlternates: integer('committee_alternates').notNull().default(0),
+    handoverDays: integer('handover_days').notNull().default(7),
+    openedAt: integer('opened_at'),
+    closedAt: integer('closed_at'),
+    closedBy: integer('closed_by'),
+    /** The audit anchor published at the close (the result notice prints it). */
+    closeAnchorId: integer('close_anchor_id'),
+    /** The result stays on the notice board until then (the compound's notice period after the close). */
+    resultUntil: integer('result_until'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assemblies_compound').on(t.compoundId, t.status)],
+);
+
+/** Files of an assembly: materials (quotes, budgets, drafts, photos) and signed proxy authorisations. */
+export const assemblyFiles = sqliteTable(
+  'assembly_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id').notNull(),
+    assemblyId: integer('assembly_id')
+      .notNull()
+      .references(() => assemblies.id),
+    kind: text('kind', { enum: ['material', 'proxy'] }).notNull(),
+    /** Random name under <DATA_DIR>/uploads/<compound>/. */
+    file: text('file').notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** The name it was uploaded under, shown in the list. */
+    name: text('name').notNull(),
+    uploadedBy: integer('uploaded_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('assembly_files_assembly').on(t.assemblyId, t.kind)],
+);
+
+/** An owner says the register is wrong about a unit (its area, its holder); the committee answers. */
+export const registerObjections = sqliteTable(
+  'register_objections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id').notNull(),
+    assemblyId: integer('assembly_id')
+      .notNull()
+      .references(() => assemblies.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => people.id),
+    kind: text('kind', { enum: ['area', 'holder'] }).notNull(),
+    claimedAreaCenti: integer('claimed_area_centi'),
+    reason: text('reason').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** corrected: the register and the frozen electorate changed (only before the opening); noted: after it. */
+    outcome: text('outcome', { enum: ['corrected', 'dismissed', 'noted'] }),
+    answer: text('answer'),
+    answeredBy: integer('answered_by'),
+    answeredAt: integer('answered_at'),
+    areaBeforeCenti: integer('area_before_centi'),
+    areaAfterCenti: integer('area_after_centi'),
+  },
+  (t) => [index('register_objections_assembly').on(t.assemblyId, t.id)],
+);
+
+export const PROXY_STATUSES = ['submitted', 'checked', 'effective', 'rejected', 'withdrawn'] as const;
+
+/**
+ * A holder's authorisation (委托) of an agent to vote for it in one assembly, with the signed document.
+ * One committee member checks it, another confirms it; only then may the agent vote.
+ */
+export const proxies = sqliteTable(
+  'proxies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id').notNull(),
+    assemblyId: integer('assembly_id')
+      .notNull()
+      .references(() => assemblies.id),
+    holderId: integer('holder_id').notNull(),
+    /** 'h:<holderId>', the key the holder's ballots carry. */
+    voterKey: text('voter_key').notNull(),
+    grantorId: integer('grantor_id')
+      .notNull()
+      .references(() => people.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => people.id),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => assemblyFiles.id),
+    status: text('status', { enum: PROXY_STATUSES }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    checkedBy: integer('checked_by'),
+    checkedAt: integer('checked_at'),
+    confirmedBy: integer('confirmed_by'),
+    confirmedAt: integer('confirmed_at'),
+    rejectedBy: integer('rejected_by'),
+    rejectedAt: integer('rejected_at'),
+    reason: text('reason'),
+    withdrawnAt: integer('withdrawn_at'),
+  },
+  (t) => [
+    index('proxies_assembly_agent').on(t.assemblyId, t.agentId),
+    // One live authorisation per holder and assembly.
+    uniqueIndex('proxies_one_active')
+      .on(t.assemblyId, t.voterKey)
+      .where(sql`status in ('submitted', 'checked', 'effective')`),
+  ],
+);
+
+/** The owners' committee opened nominations for an election on this topic. */
+export const nominationCalls = sqliteTable('nomination_calls', {
+  topicId: integer('topic_id')
+    .primaryKey()
+    .references(() => topics.id),
+  compoundId: integer('compound_id').notNull(),
+  openedBy: integer('opened_by').notNull(),
+  openedAt: integer('opened_at').notNull(),
+});
+
+/** A candidate for the owners' committee, self-nominated or nominated by another owner; the committee answers. */
+export const nominations = sqliteTable(
+  'nominations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id').notNull(),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => people.id),
+    nominatedBy: integer('nominated_by')
+      .notNull()
+      .references(() => people.id),
+    statement: text('statement').notNull().default(''),
+    status: text('status', { enum: ['pending', 'accepted', 'rejected'] }).notNull(),
+    answeredBy: integer('answered_by'),
+    answeredAt: integer('answered_at'),
+    reason: text('reason'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('nominations_topic_candidate').on(t.topicId, t.candidateId)],
+);
+
+/**
+ * The new owners' committee an election chose, taking office on the date the rules say: the clock then
+ * ends the old members' roles and gives the elected theirs, in one audited transaction.
+ */
+export const committeeHandovers = sqliteTable(
+  'committee_handovers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id').notNull(),
+    assemblyId: integer('assembly_id').notNull(),
+    voteId: integer('vote_id').notNull(),
+    /** JSON arrays of person ids. */
+    elected: text('elected').notNull(),
+    alternates: text('alternates').notNull().default('[]'),
+    takesOfficeAt: integer('takes_office_at').notNull(),
+    appliedAt: integer('applied_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('committee_handovers_due').on(t.appliedAt, t.takesOfficeAt)],
 );

@@ -5,6 +5,7 @@ import { chineseName, createRandom, type Random } from '../lib/random';
 import type { AssignableRole, GuestKind, ScopeType } from '../lib/auth/roles';
 import type { Db, Tx } from './client';
 import { appendAudit } from './audit/append';
+import { seedDemoAssembly } from './assembly/demo';
 import * as s from './schema';
 
 /** Every demo account's password; listed in the README. */
@@ -360,6 +361,10 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     companyId: scopeIds.get('p:安居物业服务有限公司'),
     staffId: personIds.get('13800000009'),
   });
+
+  // An owners' assembly in its notice period, away from 合和大院's walk-through (db/assembly/demo.ts).
+  const yitai = scopeIds.get('c:亿泰庄园');
+  if (yitai !== undefined) seedDemoAssembly(tx, now, yitai);
 
   appendAudit(tx, {
     compoundId: null,

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
 import { demo, login, openCompound } from './fixtures';
+import { shiftAssembly } from './time-travel';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -45,6 +46,8 @@ async function vote(page: Page, url: string, choice: string) {
   await page.goto(url);
   await page.getByRole('region', { name: '我的投票' }).getByLabel(choice, { exact: true }).check();
   await page.getByRole('button', { name: '投票', exact: true }).click();
+  // A ballot that cannot be changed asks to be confirmed first.
+  await page.getByRole('button', { name: '确认投票' }).click();
   const mine = page.getByRole('region', { name: '我的投票' });
   await expect(mine).toContainText(`您的选择：${choice}`);
   return ((await mine.locator('strong').textContent()) ?? '').trim();
@@ -69,13 +72,30 @@ test('the secretary puts two topics on the agenda and opens a consultation and a
   await expect(page.getByLabel('业主共同决定')).toHaveCount(0);
 });
 
-test("the owners' committee opens an owners' decision; its electorate is frozen", async ({ page }) => {
+test("the owners' committee calls an owners' assembly; after its notice period it opens with its electorate frozen", async ({
+  page,
+}) => {
   await login(page, demo.committeeChair);
-  urls.owners = await openVote(page, urls.roof, '业主共同决定', async () => {
-    await page
-      .getByLabel('决定事项（民法典第278条）')
-      .selectOption({ label: '使用建筑物及其附属设施的维修资金（一般事项）' });
-  });
+  // The vote form sends an owners' decision to an assembly, with its notice period.
+  await page.goto(`/c/${urls.roof.split('/')[2]}/votes/new?topic=${urls.roof.split('/').pop()}`);
+  await page.getByLabel('业主共同决定').check();
+  await expect(page.getByText('业主共同决定须由业主委员会召集业主大会')).toBeVisible();
+  await page.getByRole('link', { name: '召集业主大会' }).click();
+  await page.getByLabel('会议名称').fill('屋面防水业主大会');
+  const matter = page.getByRole('group', { name: '第 1 项' });
+  await matter
+    .getByLabel('决定事项（民法典第278条）')
+    .selectOption({ label: '使用建筑物及其附属设施的维修资金（一般事项）' });
+  await page.getByRole('button', { name: '公告' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '屋面防水业主大会' })).toBeVisible();
+  await expect(page.getByText('公告期').first()).toBeVisible();
+  const assemblyId = Number(new URL(page.url()).pathname.split('/').pop());
+  // As if the notice period had passed: voting opens now and ends with the other votes of this story.
+  shiftAssembly(assemblyId, { endsAt });
+  await page.reload();
+  await expect(page.getByText('投票中').first()).toBeVisible();
+  urls.owners = (await page.getByRole('link', { name: /查看本项/ }).getAttribute('href')) ?? '';
+  await page.goto(urls.owners);
   await expect(page.getByText('业主共同决定').first()).toBeVisible();
   await expect(page.getByText(/已投票 0 \/ \d+ 人/)).toBeVisible();
   await expect(page.getByText(/已投票面积 0\.00 \/ [\d.]+ m²/)).toBeVisible();

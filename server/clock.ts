@@ -1,6 +1,8 @@
 import { appendPendingAnchors } from '@/db/audit/anchor-file';
 import { anchorChangedChains } from '@/db/audit/anchors';
 import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/followthrough/timers';
+import { listDueHandovers, runHandover } from '@/db/assembly/handover';
+import { listDueAssemblies, moveDueAssembly } from '@/db/assembly/moves';
 import { closeVote, listDueVotes } from '@/db/voting/close';
 import { listVotesClosingSoon, noticeVoteClosing } from '@/db/voting/closing';
 import { dueMoves } from '@/lib/followthrough/rules';
@@ -10,6 +12,10 @@ export interface TickReport {
   closedVotes: number;
   /** Votes whose non-voters were told it closes within a day. */
   closingNotices: number;
+  /** Owners' assemblies opened at their start time, closed at their end time; committees that took office. */
+  openedAssemblies: number;
+  closedAssemblies: number;
+  handovers: number;
   noticesEnded: number;
   overdue: number;
   escalated: number;
@@ -39,8 +45,9 @@ function isolated(report: TickReport, what: string, move: () => void): void {
 let anchoredOn: string | null = null;
 
 /**
- * Time-based moves that must happen whether or not anyone visits a page: votes close at their end
- * time; notice periods end; tasks go overdue and escalate by themselves; rating periods end. Runs
+ * Time-based moves that must happen whether or not anyone visits a page: owners' assemblies open at
+ * their start time and close at their end time, an elected committee takes office on its date; votes
+ * close at their end time; notice periods end; tasks go overdue and escalate by themselves; rating periods end. Runs
  * every `intervalMs` in the server process and once at start, so a restart catches up on anything
  * that fell due while it was down. Each move is its own compare-and-set transaction, so a move made
  * by hand meanwhile (or by a second process) is never made twice. `onlyTopic` limits the
@@ -51,6 +58,9 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
   const report: TickReport = {
     closedVotes: 0,
     closingNotices: 0,
+    openedAssemblies: 0,
+    closedAssemblies: 0,
+    handovers: 0,
     noticesEnded: 0,
     overdue: 0,
     escalated: 0,
@@ -60,6 +70,19 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
     failed: [],
   };
   if (opts.votes ?? true) {
+    // An assembly opens when its notice period is over and closes, all its matters at once, at its end.
+    for (const a of listDueAssemblies(now)) {
+      isolated(report, `assembly ${a.id}`, () => {
+        const moved = moveDueAssembly(a, now);
+        if (moved.opened) report.openedAssemblies++;
+        if (moved.closed) report.closedAssemblies++;
+      });
+    }
+    for (const h of listDueHandovers(now)) {
+      isolated(report, `committee handover ${h.id}`, () => {
+        if (runHandover(h.id, now)) report.handovers++;
+      });
+    }
     for (const v of listDueVotes(now)) {
       isolated(report, `vote ${v.id}`, () => {
         if (closeVote(v.compoundId, v.id, null, now)) report.closedVotes++;

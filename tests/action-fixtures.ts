@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
+import { closeAssembly, openAssembly } from '../db/assembly/moves';
 import { endNotice } from '../db/followthrough/timers';
 import { shanghaiMinute } from '../lib/time';
 import { actAs, form, one, PNG, personId } from './harness';
@@ -31,6 +32,14 @@ export const follow = {
 };
 export const meetings = await import('@/app/c/[compoundId]/meetings/actions');
 export const votes = await import('@/app/c/[compoundId]/votes/actions');
+export const paperBatch = await import('@/app/c/[compoundId]/votes/paper-actions');
+export const assemblies = await import('@/app/c/[compoundId]/assemblies/actions');
+export const register = await import('@/app/c/[compoundId]/assemblies/register-actions');
+export const proxies = await import('@/app/c/[compoundId]/assemblies/proxy-actions');
+export const nominations = await import('@/app/c/[compoundId]/topics/[topicId]/_nominations/actions');
+export const assemblyRules = await import('@/app/admin/compounds/[compoundId]/assembly-rules-actions');
+export const districtRules = await import('@/app/admin/district-rules-actions');
+export const assemblyFileRoute = await import('@/app/api/assembly-files/[fileId]/route');
 export const escalations = await import('@/app/escalations/actions');
 export const exportRoute = await import('@/app/api/compounds/[compoundId]/export/route');
 export const ballotsRoute = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/ballots/route');
@@ -65,6 +74,21 @@ export interface Fixture {
   escalationId: number;
   resident: number;
   revokable: number;
+  districtId: number;
+  /** An assembly in its notice period, with a material file, an objection and a proxy submitted by 刘建国 (owner). */
+  announced: number;
+  materialFileId: number;
+  proxyFileId: number;
+  registerObjectionId: number;
+  proxyId: number;
+  /** An open assembly whose end time has passed (the committee may close it). */
+  endedAssembly: number;
+  /** A topic back from an owners' decision that failed (may be recorded as not passed). */
+  failedTopic: number;
+  failedVote: number;
+  /** A topic with nominations open, and a pending nomination on it. */
+  nominating: number;
+  nominationId: number;
 }
 
 export const shanghai = shanghaiMinute;
@@ -190,7 +214,44 @@ export async function build(compoundName: string, names: { secretary: string }):
     return one<{ id: number }>(sql`select max(id) as id from votes where topic_id = ${t}`).id;
   };
   const consultation = await voteOn('春节游园', secretary, { kind: 'consultation' });
-  const owners = await voteOn('更换电梯', com1, { kind: 'owners', matterItem: 1 });
+  // Owners' decisions are called as assemblies: announced with the notice period, then (as if the
+  // period had passed) moved to their start and opened.
+  const announce = async (title: string, kind = 'decision') => {
+    const t = await accept(title);
+    actAs(com1);
+    const r = await must(
+      assemblies.announceAssemblyAction(
+        c.id,
+        null,
+        form({
+          title: `${title}业主大会`,
+          howToVote: '网上或纸质投票。',
+          objectionsUntil: shanghai(now + 10 * DAY),
+          startsAt: shanghai(now + 16 * DAY),
+          endsAt: shanghai(now + 23 * DAY),
+          m1_topicId: t,
+          m1_kind: kind,
+          m1_item: 1,
+          m1_question: `${title}？`,
+          files: new File([PNG], '预算.png', { type: 'image/png' }),
+        }),
+      ),
+    );
+    if (!r.ok) throw new Error('announce failed');
+    return { topicId: t, assemblyId: r.data.assemblyId };
+  };
+  const openNow = (assemblyId: number, endsAt = now + 3 * DAY) => {
+    one(
+      sql`update assemblies set starts_at = ${now - 60_000}, ends_at = ${endsAt} where id = ${assemblyId} returning id`,
+    );
+    one(
+      sql`update votes set starts_at = ${now - 60_000}, ends_at = ${endsAt} where assembly_id = ${assemblyId} returning id`,
+    );
+    if (!openAssembly(c.id, assemblyId, now)) throw new Error('assembly did not open');
+    return one<{ id: number }>(sql`select min(id) as id from votes where assembly_id = ${assemblyId}`).id;
+  };
+  const lift = await announce('更换电梯');
+  const owners = openNow(lift.assemblyId);
   const keys = sql`select voter_key as k from vote_voters v where vote_id = ${owners}
       and not exists (select 1 from holder_members hm join holders h on h.id = hm.holder_id
                        where 'h:' || h.id = v.voter_key and hm.person_id in (select id from people where password_hash is not null))
@@ -228,7 +289,100 @@ export async function build(compoundName: string, names: { secretary: string }):
   await must(follow.escalateAction(c.id, null, form({ topicId: escalated, reason: '需要城管执法' })));
   const escalationId = one<{ id: number }>(sql`select max(id) as id from escalations where topic_id = ${escalated}`).id;
 
+  // An assembly in its notice period: an owner objects and hands in a proxy.
+  const notice = await announce('屋面防水');
+  const materialFileId = one<{ id: number }>(
+    sql`select max(id) as id from assembly_files where assembly_id = ${notice.assemblyId}`,
+  ).id;
+  // 刘建国 (the matrix's owner) in 合和大院; elsewhere an owner from the register who votes for their household.
+  const liuId = personId('13800000004');
+  const liu =
+    getDb().get<{
+      id: number;
+    }>(sql`select hm.person_id as id from holder_members hm join holders h on h.id = hm.holder_id
+      where h.compound_id = ${c.id} and hm.person_id = ${liuId}`)?.id ??
+    one<{ id: number }>(sql`select h.voter_person_id as id from holders h where h.compound_id = ${c.id}
+      and h.kind = 'person' and h.voter_person_id is not null order by h.id limit 1`).id;
+  const liuUnit = getDb().get<{
+    id: number;
+  }>(sql`select u.id from units u join holder_members hm on hm.holder_id = u.holder_id
+      where hm.person_id = ${liu} and u.compound_id = ${c.id} limit 1`);
+  let registerObjectionId = 0;
+  let proxyId = 0;
+  let proxyFileId = 0;
+  if (liuUnit) {
+    actAs(liu);
+    await must(
+      register.registerObjectionAction(
+        c.id,
+        null,
+        form({
+          assemblyId: notice.assemblyId,
+          unitId: liuUnit.id,
+          kind: 'area',
+          claimedArea: '88.00',
+          reason: '面积有误',
+        }),
+      ),
+    );
+    registerObjectionId = one<{ id: number }>(sql`select max(id) as id from register_objections`).id;
+    const key = one<{ k: string }>(sql`select voter_key as k from vote_voters
+        where vote_id = (select min(id) from votes where assembly_id = ${notice.assemblyId}) and person_id = ${liu}`).k;
+    await must(
+      proxies.grantProxyAction(
+        c.id,
+        null,
+        form({
+          assemblyId: notice.assemblyId,
+          voterKey: key,
+          agentMobile: '13800000020',
+          document: new File([PNG], '委托书.png', { type: 'image/png' }),
+        }),
+      ),
+    );
+    const p = one<{ id: number; fileId: number }>(
+      sql`select id, file_id as fileId from proxies order by id desc limit 1`,
+    );
+    proxyId = p.id;
+    proxyFileId = p.fileId;
+  }
+  // An open assembly whose end time has passed, and one that closed without enough owners taking part.
+  const endedAssembly = (await announce('小区大门改造')).assemblyId;
+  openNow(endedAssembly, now - 1000);
+  const failed = await announce('增设充电桩');
+  const failedVote = openNow(failed.assemblyId);
+  if (!closeAssembly(c.id, failed.assemblyId, null, now)) throw new Error('assembly did not close');
+  // Nominations for the committee, open on a topic under deliberation, one pending.
+  const nominating = await accept('业委会换届');
+  actAs(com1);
+  await must(nominations.openNominationsAction(c.id, null, form({ topicId: nominating })));
+  const candidate = one<{
+    id: number;
+  }>(sql`select hm.person_id as id from holder_members hm join holders h on h.id = hm.holder_id
+      join people p on p.id = hm.person_id where h.compound_id = ${c.id} and p.password_hash is null
+      and h.voter_person_id = hm.person_id order by hm.person_id limit 1`).id;
+  actAs(candidate);
+  await must(nominations.nominateAction(c.id, null, form({ topicId: nominating, statement: '愿意服务。' })));
+  const nominationId = one<{ id: number }>(
+    sql`select max(id) as id from nominations where topic_id = ${nominating}`,
+  ).id;
+  const districtId = one<{
+    id: number;
+  }>(sql`select s.district_id as id from communities m join streets s on s.id = m.street_id
+      where m.id = ${c.communityId}`).id;
+
   return {
+    districtId,
+    announced: notice.assemblyId,
+    materialFileId,
+    proxyFileId,
+    registerObjectionId,
+    proxyId,
+    endedAssembly,
+    failedTopic: failed.topicId,
+    failedVote,
+    nominating,
+    nominationId,
     compoundId: c.id,
     communityId: c.communityId,
     companyId,

@@ -47,8 +47,19 @@ const {
   reminders,
   settings,
   care,
+  paperBatch,
+  assemblies,
+  register,
+  proxies,
+  nominations,
+  assemblyRules,
+  districtRules,
+  assemblyFileRoute,
   DAY,
 } = await import('./action-fixtures');
+const { PNG } = await import('./harness');
+const { getDb } = await import('@/db/client');
+const { sql } = await import('drizzle-orm');
 type Fixture = import('./action-fixtures').Fixture;
 type Side = import('./action-fixtures').Side;
 
@@ -94,6 +105,25 @@ const DECIDERS: Label[] = ['secretary', 'chair'];
 const COMMITTEE: Label[] = ['chair', 'member'];
 const STAFF: Label[] = ['community', 'street', 'district'];
 const REGISTER: Label[] = ['secretary', 'chair', 'member', ...STAFF];
+/** Demo accounts who own a unit in 合和大院 (and vote for their household); none of them in 亿泰庄园. */
+const OWNERS: Label[] = ['owner', 'partyMember', 'chair', 'member', 'rep'];
+/** 刘建国 (owner) has handed in the fixture's proxy already, so cannot hand in a second. */
+const OWNERS_WITHOUT_PROXY: Label[] = ['partyMember', 'chair', 'member', 'rep'];
+
+/** A unit the current actor holds in the compound, if any. */
+function ownUnit(compoundId: number): number | undefined {
+  const a = currentActor();
+  return getDb().get<{ id: number }>(sql`select u.id from units u join holder_members hm on hm.holder_id = u.holder_id
+      where hm.person_id = ${a?.personId ?? 0} and u.compound_id = ${compoundId} limit 1`)?.id;
+}
+
+/** The voter key the current actor casts in the assembly's electorate, if any. */
+function ownVoterKey(assemblyId: number): string | undefined {
+  const a = currentActor();
+  return getDb().get<{ k: string }>(sql`select voter_key as k from vote_voters
+      where vote_id = (select min(id) from votes where assembly_id = ${assemblyId}) and person_id = ${a?.personId ?? 0}`)
+    ?.k;
+}
 
 const fx = {} as Record<Side, Fixture>;
 
@@ -204,8 +234,9 @@ const CASES: Case[] = [
       ),
   },
   {
-    name: "open an owners' decision",
-    allow: COMMITTEE,
+    // Owners' decisions are called as assemblies now: the vote form refuses them to everyone.
+    name: "open an owners' decision from the vote form",
+    allow: [],
     run: (f) =>
       votes.openVoteAction(
         f.compoundId,
@@ -219,6 +250,145 @@ const CASES: Case[] = [
           endsAt: shanghai(Date.now() + 2 * DAY),
         }),
       ),
+  },
+  {
+    name: "announce an owners' assembly",
+    allow: COMMITTEE,
+    run: (f) =>
+      assemblies.announceAssemblyAction(
+        f.compoundId,
+        null,
+        form({
+          title: '业主大会',
+          howToVote: '网上投票。',
+          objectionsUntil: shanghai(Date.now() + 10 * DAY),
+          startsAt: shanghai(Date.now() + 16 * DAY),
+          endsAt: shanghai(Date.now() + 23 * DAY),
+          m1_topicId: f.deliberating,
+          m1_kind: 'decision',
+          m1_item: 5,
+          m1_question: '是否同意？',
+        }),
+      ),
+  },
+  {
+    name: 'close an ended assembly',
+    allow: COMMITTEE,
+    run: (f) => assemblies.closeAssemblyAction(f.compoundId, null, form({ assemblyId: f.endedAssembly })),
+  },
+  {
+    name: 'object to the register (own unit)',
+    allow: OWNERS,
+    run: (f) => {
+      const unit = ownUnit(f.compoundId);
+      return register.registerObjectionAction(
+        f.compoundId,
+        null,
+        form({
+          assemblyId: f.announced,
+          unitId: unit ?? f.buildingId,
+          kind: 'area',
+          claimedArea: '88.00',
+          reason: '面积不对。',
+        }),
+      );
+    },
+  },
+  {
+    name: 'answer an objection to the register',
+    allow: COMMITTEE,
+    run: (f) =>
+      register.answerRegisterObjectionAction(
+        f.compoundId,
+        null,
+        form({ objectionId: f.registerObjectionId, outcome: 'dismissed', answer: '以不动产登记为准。' }),
+      ),
+  },
+  {
+    name: 'hand in a proxy (own household)',
+    allow: OWNERS_WITHOUT_PROXY,
+    run: (f) =>
+      proxies.grantProxyAction(
+        f.compoundId,
+        null,
+        form({
+          assemblyId: f.announced,
+          voterKey: ownVoterKey(f.announced) ?? 'h:1',
+          agentMobile: '13800000020',
+          document: new File([PNG], '委托书.png', { type: 'image/png' }),
+        }),
+      ),
+  },
+  {
+    name: 'check a proxy',
+    allow: COMMITTEE,
+    run: (f) => proxies.reviewProxyAction(f.compoundId, null, form({ proxyId: f.proxyId, step: 'check' })),
+  },
+  {
+    name: 'withdraw a proxy',
+    allow: ['owner'],
+    run: (f) => proxies.withdrawProxyAction(f.compoundId, null, form({ proxyId: f.proxyId })),
+  },
+  {
+    name: 'open nominations',
+    allow: COMMITTEE,
+    run: (f) => nominations.openNominationsAction(f.compoundId, null, form({ topicId: f.deliberating })),
+  },
+  {
+    name: 'nominate oneself',
+    allow: OWNERS,
+    run: (f) => nominations.nominateAction(f.compoundId, null, form({ topicId: f.nominating })),
+  },
+  {
+    name: 'answer a nomination',
+    allow: COMMITTEE,
+    run: (f) =>
+      nominations.answerNominationAction(
+        f.compoundId,
+        null,
+        form({ nominationId: f.nominationId, outcome: 'accepted', eligible: 'on' }),
+      ),
+  },
+  {
+    name: 'record that an owners decision did not pass',
+    allow: DECIDERS,
+    run: (f) =>
+      follow.recordNotPassedAction(f.compoundId, null, form({ topicId: f.failedTopic, voteId: f.failedVote })),
+  },
+  {
+    name: 'set the assembly rules',
+    allow: STAFF,
+    run: (f) =>
+      assemblyRules.updateAssemblyRulesAction(
+        f.compoundId,
+        null,
+        form({
+          assemblyNoticeDays: 20,
+          votingMinDays: 7,
+          maxProxies: 3,
+          committeeSeats: 7,
+          committeeAlternates: 2,
+          handoverDays: 7,
+        }),
+      ),
+  },
+  {
+    name: 'GET an assembly material',
+    allow: EVERYONE_IN,
+    deny: 'notFound',
+    writes: false,
+    run: (f) =>
+      assemblyFileRoute.GET(new Request('http://x/f'), {
+        params: Promise.resolve({ fileId: String(f.materialFileId) }),
+      }),
+  },
+  {
+    name: 'GET a signed proxy authorisation',
+    allow: [...COMMITTEE, 'owner'],
+    deny: 'notFound',
+    writes: false,
+    run: (f) =>
+      assemblyFileRoute.GET(new Request('http://x/f'), { params: Promise.resolve({ fileId: String(f.proxyFileId) }) }),
   },
   {
     name: 'cast a consultation ballot',
@@ -257,6 +427,26 @@ const CASES: Case[] = [
         null,
         form({ voteId: f.owners, voterKey: f.freeHolderKey, serial: 'P-002', choice: 'agree' }),
       ),
+  },
+  {
+    name: 'enter paper ballots as a list',
+    allow: COMMITTEE,
+    run: (f) => {
+      const place = getDb().get<{ p: string }>(sql`select b.name || u.number as p from vote_units vu
+          join units u on u.id = vu.unit_id join buildings b on b.id = u.building_id
+         where vu.vote_id = ${f.owners} and 'h:' || vu.holder_id = ${f.freeHolderKey} limit 1`)?.p;
+      return paperBatch.enterPaperBatchAction(
+        f.compoundId,
+        null,
+        form({ voteId: f.owners, lines: `P-9 ${place ?? ''} 同意` }),
+      );
+    },
+  },
+  {
+    name: 'confirm paper ballots as a list',
+    allow: COMMITTEE,
+    run: (f) =>
+      paperBatch.confirmPaperBatchAction(f.compoundId, null, form({ voteId: f.owners, voterKeys: [f.paperHolderKey] })),
   },
   {
     name: 'confirm a paper ballot',
@@ -459,6 +649,13 @@ const CASES: Case[] = [
     global: true,
     outsideReach: 'notFound',
     run: (f) => peopleAdmin.resetPasswordAction(null, form({ personId: f.resident, password: 'Neue-Passwort-2026' })),
+  },
+  {
+    name: "set the district's minimum notice period",
+    allow: ['district'],
+    global: true,
+    run: (f) =>
+      districtRules.setDistrictMinimumAction(null, form({ districtId: f.districtId, minAssemblyNoticeDays: 20 })),
   },
 ];
 

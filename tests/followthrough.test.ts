@@ -88,6 +88,7 @@ function decideAndPublish(topicId: number, deadlineAt: number, now: number) {
         actorId: ids.secretary,
         move: move('record_decision', 'deliberating', ['branch_secretary']),
         voteId: null,
+        voteVerdict: null,
         body: '由物业疏通3号楼下水管。',
         minutes: '',
         party: 'property',

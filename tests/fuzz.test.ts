@@ -120,6 +120,14 @@ const TEXT_FIELDS = new Set([
   'address',
   'newCompany',
   'grid',
+  'materials',
+  'howToVote',
+  'ballotBox',
+  'm1_question',
+  'm1_options',
+  'm2_question',
+  'statement',
+  'lines',
 ]);
 
 let own: Fixture;
@@ -295,6 +303,134 @@ const TARGETS: Target[] = [
     actor: '13800000001',
     fields: ['voteId'],
     call: (f, d) => fx.votes.closeVoteAction(f.compoundId, null, d),
+  },
+  {
+    name: 'announceAssembly',
+    actor: '13800000002',
+    fields: [
+      'title',
+      'materials',
+      'howToVote',
+      'ballotBox',
+      'objectionsUntil',
+      'startsAt',
+      'endsAt',
+      'm1_topicId',
+      'm1_kind',
+      'm1_item',
+      'm1_question',
+      'm1_options',
+      'm2_topicId',
+      'm2_kind',
+      'm2_item',
+      'm2_question',
+    ],
+    call: (f, d) => fx.assemblies.announceAssemblyAction(f.compoundId, null, d),
+  },
+  {
+    name: 'closeAssembly',
+    actor: '13800000002',
+    fields: ['assemblyId'],
+    call: (f, d) => fx.assemblies.closeAssemblyAction(f.compoundId, null, d),
+  },
+  {
+    name: 'registerObjection',
+    actor: '13800000004',
+    fields: ['assemblyId', 'unitId', 'kind', 'claimedArea', 'reason'],
+    call: (f, d) => fx.register.registerObjectionAction(f.compoundId, null, d),
+  },
+  {
+    name: 'answerRegisterObjection',
+    actor: '13800000003',
+    fields: ['objectionId', 'outcome', 'correctedArea', 'areaSource', 'answer'],
+    call: (f, d) => fx.register.answerRegisterObjectionAction(f.compoundId, null, d),
+  },
+  {
+    name: 'grantProxy',
+    actor: '13800000008',
+    fields: ['assemblyId', 'voterKey', 'agentMobile', 'document'],
+    call: (f, d) => {
+      // Whatever text arrived as "document" is uploaded as the file.
+      const text = String(d.get('document') ?? '');
+      d.set('document', new File([text], 'doc.pdf', { type: 'application/pdf' }));
+      return fx.proxies.grantProxyAction(f.compoundId, null, d);
+    },
+  },
+  {
+    name: 'reviewProxy',
+    actor: '13800000003',
+    fields: ['proxyId', 'step', 'reason'],
+    call: (f, d) => fx.proxies.reviewProxyAction(f.compoundId, null, d),
+  },
+  {
+    name: 'withdrawProxy',
+    actor: '13800000004',
+    fields: ['proxyId'],
+    call: (f, d) => fx.proxies.withdrawProxyAction(f.compoundId, null, d),
+  },
+  {
+    name: 'openNominations',
+    actor: '13800000002',
+    fields: ['topicId'],
+    call: (f, d) => fx.nominations.openNominationsAction(f.compoundId, null, d),
+  },
+  {
+    name: 'nominate',
+    actor: '13800000004',
+    fields: ['topicId', 'mobile', 'statement'],
+    call: (f, d) => fx.nominations.nominateAction(f.compoundId, null, d),
+  },
+  {
+    name: 'answerNomination',
+    actor: '13800000002',
+    fields: ['nominationId', 'outcome', 'eligible', 'reason'],
+    call: (f, d) => fx.nominations.answerNominationAction(f.compoundId, null, d),
+  },
+  {
+    name: 'recordNotPassed',
+    actor: '13800000001',
+    fields: ['topicId', 'voteId', 'note'],
+    call: (f, d) => fx.follow.recordNotPassedAction(f.compoundId, null, d),
+  },
+  {
+    name: 'enterPaperBatch',
+    actor: '13800000003',
+    fields: ['voteId', 'lines'],
+    call: (f, d) => fx.paperBatch.enterPaperBatchAction(f.compoundId, null, d),
+  },
+  {
+    name: 'confirmPaperBatch',
+    actor: '13800000002',
+    fields: ['voteId', 'voterKeys'],
+    call: (f, d) => fx.paperBatch.confirmPaperBatchAction(f.compoundId, null, d),
+  },
+  {
+    name: 'updateAssemblyRules',
+    actor: '13800000011',
+    fields: [
+      'assemblyNoticeDays',
+      'votingMinDays',
+      'maxProxies',
+      'committeeSeats',
+      'committeeAlternates',
+      'handoverDays',
+    ],
+    call: (f, d) => fx.assemblyRules.updateAssemblyRulesAction(f.compoundId, null, d),
+  },
+  {
+    name: 'setDistrictMinimum',
+    actor: '13800000013',
+    fields: ['districtId', 'minAssemblyNoticeDays'],
+    call: (_f, d) => fx.districtRules.setDistrictMinimumAction(null, d),
+  },
+  {
+    name: 'GET assembly file',
+    actor: '13800000004',
+    fields: ['fileId'],
+    call: (_f, d) =>
+      fx.assemblyFileRoute.GET(new Request('http://x/f'), {
+        params: Promise.resolve({ fileId: String(d.get('fileId') ?? '') }),
+      }),
   },
   {
     name: 'recordDecision',
@@ -549,9 +685,16 @@ const WRONG_TYPES: unknown[] = [undefined, null, 'x', 0, -1, true, {}, [], [1], 
 
 describe('hostile input', () => {
   it('every action answers arguments of the wrong type with a refusal, never an exception', async () => {
-    const actions = TARGETS.filter((t) => !/^(GET|POST) |^(importUnits|setLocale|setCareMode)$/.test(t.name));
+    const actions = TARGETS.filter(
+      (t) => !/^(GET|POST) |^(importUnits|setLocale|setCareMode|grantProxy)$/.test(t.name),
+    );
     const importUnits = (_f: Fixture, d: FormData) => fx.compoundAdmin.importUnitsAction(own.compoundId, null, d);
-    for (const t of [...actions, { name: 'importUnits', actor: '13800000011', call: importUnits }]) {
+    const grantProxy = (f: Fixture, d: FormData) => fx.proxies.grantProxyAction(f.compoundId, null, d);
+    for (const t of [
+      ...actions,
+      { name: 'importUnits', actor: '13800000011', call: importUnits },
+      { name: 'grantProxy', actor: '13800000008', call: grantProxy },
+    ]) {
       actAs(personId(t.actor));
       for (const value of WRONG_TYPES) {
         for (const [fixture, input] of [

@@ -22,12 +22,17 @@ export function PhotoField({
   hint,
   error,
   texts,
+  accept = 'image/jpeg,image/png,image/webp',
+  multiple = true,
 }: {
   label: string;
   name: string;
   hint?: string;
   error?: string | null;
   texts: PhotoFieldTexts;
+  /** The types the picker offers (default: photos; an assembly's materials also take PDF). */
+  accept?: string;
+  multiple?: boolean;
 }) {
   const id = useId();
   const [count, setCount] = useState(0);
@@ -44,8 +49,8 @@ export function PhotoField({
           id={id}
           type="file"
           name={name}
-          multiple
-          accept="image/jpeg,image/png,image/webp"
+          multiple={multiple}
+          accept={accept}
           aria-labelledby={`${id}-label ${id}-button`}
           aria-describedby={described}
           aria-invalid={error ? true : undefined}

@@ -16,6 +16,10 @@ export type FieldSpec =
       label: string;
       hint?: string;
       texts: PhotoFieldTexts;
+      /** The types the picker offers (default: photos). */
+      accept?: string;
+      /** Whether several may be chosen (default: yes). */
+      multiple?: boolean;
     }
   | {
       kind: 'text' | 'number' | 'datetime';
@@ -26,6 +30,10 @@ export type FieldSpec =
       min?: number;
       max?: number;
       maxLength?: number;
+      /** For a file: the types the picker offers (default: photos). */
+      accept?: string;
+      /** For a file: whether several may be chosen (default: yes). */
+      multiple?: boolean;
     }
   | {
       kind: 'textarea';
@@ -145,7 +153,16 @@ export function SpecForm(props: {
               );
             case 'file':
               return (
-                <PhotoField key={f.name} label={f.label} name={f.name} hint={f.hint} error={error} texts={f.texts} />
+                <PhotoField
+                  key={f.name}
+                  label={f.label}
+                  name={f.name}
+                  hint={f.hint}
+                  error={error}
+                  texts={f.texts}
+                  accept={f.accept}
+                  multiple={f.multiple}
+                />
               );
             default:
               return (

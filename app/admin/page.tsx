@@ -6,6 +6,7 @@ import { requireStaff } from '@/server/auth/guards';
 import { staffOverCompound } from '@/lib/auth/permissions';
 import { buttonClass } from '../_components/button';
 import { CreateCompoundForm } from './create-compound-form';
+import { DistrictRules } from './district-rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -51,6 +52,8 @@ export default async function AdminPage() {
           ))}
         </ul>
       </section>
+
+      <DistrictRules actor={actor} />
 
       <section aria-labelledby="create-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
         <h2 id="create-heading" className="mb-3 font-semibold text-lg">

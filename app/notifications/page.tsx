@@ -15,10 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
-  const [t, ts, tp] = await Promise.all([
+  const [t, ts, tp, ta] = await Promise.all([
     getTranslations('notifications'),
     getTranslations('topics'),
     getTranslations('push'),
+    getTranslations('assembly'),
   ]);
   const items = listNotifications(actor.personId);
   const unread = items.filter((n) => n.readAt === null).length;
@@ -28,6 +29,10 @@ export default async function NotificationsPage() {
       ts.has(`statuses.${status}` as 'statuses.raised') ? ts(`statuses.${status}` as 'statuses.raised') : '',
     party: (party: string) =>
       ts.has(`parties.${party}` as 'parties.branch') ? ts(`parties.${party}` as 'parties.branch') : '',
+    objectionOutcome: (outcome: string) =>
+      ta.has(`objectionOutcomes.${outcome}` as 'objectionOutcomes.noted')
+        ? ta(`objectionOutcomes.${outcome}` as 'objectionOutcomes.noted')
+        : '',
   };
 
   return (

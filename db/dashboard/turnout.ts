@@ -15,9 +15,15 @@ const turnoutColumns = sql`
 /** A closed vote's turnout from its stored result (areas there are "123.45" strings: centi-m² here). */
 const storedTurnout = sql`
   json_extract(v.result, '$.electorate') as electorate, json_extract(v.result, '$.voted') as voted,
-  cast(replace(json_extract(v.result, '$.owners.total.area'), '.', '') as integer) as totalAreaCenti,
-  cast(replace(json_extract(v.result, '$.owners.participating.area'), '.', '') as integer) as votedAreaCenti,
-  json_extract(v.result, '$.owners.passed') as passed`;
+  cast(replace(coalesce(json_extract(v.result, '$.owners.total.area'), json_extract(v.result, '$.election.total.area'),
+    json_extract(v.result, '$.choice.total.area')), '.', '') as integer) as totalAreaCenti,
+  cast(replace(coalesce(json_extract(v.result, '$.owners.participating.area'),
+    json_extract(v.result, '$.election.participating.area'), json_extract(v.result, '$.choice.participating.area')),
+    '.', '') as integer) as votedAreaCenti,
+  coalesce(json_extract(v.result, '$.owners.passed'),
+    case when json_type(v.result, '$.choice') is not null then json_type(v.result, '$.choice.chosen') <> 'null'
+         when json_type(v.result, '$.election') is not null then json_array_length(v.result, '$.election.elected') > 0
+    end) as passed`;
 
 /** Votes closed in the period, newest first, with their turnout as counted: one statement. */
 export function closedVoteTurnouts(s: Scope, p: Pick<Period, 'from' | 'to'>, limit: number | null): VoteTurnoutRow[] {

@@ -11,10 +11,16 @@ import { voteStatusIs } from '../voting/status';
 
 // Step 5: the decision is recorded (and revised while a draft), then published for objections.
 
-/** Closed votes of a topic a decision may rest on, newest first. */
+/** Closed votes of a topic a decision may rest on, newest first, with their stored results. */
 export function closedVotesOfTopic(topicId: number) {
-  return getDb().all<{ id: number; question: string }>(
-    sql`select id, question from votes where topic_id = ${topicId} and ${voteStatusIs(sql`status`, 'closed')} order by id desc`,
+  return getDb().all<{
+    id: number;
+    question: string;
+    kind: 'consultation' | 'council' | 'owners';
+    result: string | null;
+  }>(
+    sql`select id, question, kind, result from votes
+         where topic_id = ${topicId} and ${voteStatusIs(sql`status`, 'closed')} order by id desc`,
   );
 }
 
@@ -24,6 +30,8 @@ export interface DecisionInput {
   actorId: number;
   move: TopicMove;
   voteId: number | null;
+  /** Copied from the owners' decision the decision rests on (lib/followthrough/decision-basis.ts). */
+  voteVerdict: 'passed' | null;
   body: string;
   minutes: string;
   party: TaskParty;
@@ -52,6 +60,7 @@ export function recordDecision(d: DecisionInput, now: number): boolean {
     if (!moved) return false;
     const fields = {
       voteId: d.voteId,
+      voteVerdict: d.voteVerdict,
       body: d.body,
       minutes: d.minutes,
       party: d.party,
@@ -90,4 +99,29 @@ export function publishDecision(
   });
   if (published) appendPendingAnchors();
   return published;
+}
+
+/**
+ * Records that an owners' decision of the topic did not pass, copying the stored verdict into the
+ * record, and sends the topic back to deliberation (the lifecycle's record_not_passed move). No decision
+ * is made: nothing is published as decided and nothing is handed over to be carried out.
+ */
+export function recordNotPassed(
+  r: { compoundId: number; topicId: number; actorId: number; move: TopicMove; voteId: number; note: string },
+  now: number,
+): boolean {
+  return writeTransaction((tx) =>
+    moveTopic(
+      tx,
+      {
+        compoundId: r.compoundId,
+        topicId: r.topicId,
+        actorId: r.actorId,
+        move: r.move,
+        reason: r.note || null,
+        data: { voteId: r.voteId, verdict: 'failed' },
+      },
+      now,
+    ),
+  );
 }

@@ -6,10 +6,20 @@ import { voteStatusIs } from '../voting/status';
 
 // What the topic page shows of follow-through, and what its decision form offers, in one statement.
 
+/** A closed vote of the topic: its kind and stored result say what it decided (lib/voting/outcome.ts). */
+export interface ClosedVoteView {
+  id: number;
+  question: string;
+  kind: 'consultation' | 'council' | 'owners';
+  result: string | null;
+}
+
 export interface DecisionView {
   id: number;
   voteId: number | null;
   voteQuestion: string | null;
+  /** The verdict copied from the owners' decision it rests on ('passed'), null for other bases. */
+  voteVerdict: 'passed' | null;
   body: string;
   minutes: string;
   party: TaskParty;
@@ -83,8 +93,8 @@ export interface FollowThrough {
   escalations: EscalationView[];
   ratings: { round: number; stars: number; comment: string }[];
   myStars: number | null;
-  /** Closed votes of the topic a decision may rest on, newest first (as closedVotesOfTopic). */
-  closedVotes: { id: number; question: string }[];
+  /** Closed votes of the topic a decision may rest on, newest first, with their stored results (as closedVotesOfTopic). */
+  closedVotes: ClosedVoteView[];
   /** The property companies serving the topic's compound, which a decision may make responsible. */
   companies: { id: number; name: string }[];
 }
@@ -97,7 +107,7 @@ export interface FollowThrough {
 export function getFollowThrough(topicId: number, readerId: number): FollowThrough {
   const row = getDb().get<Record<string, string | number | null>>(sql`
     select
-      (select json_object('id', d.id, 'voteId', d.vote_id, 'voteQuestion', v.question, 'body', d.body,
+      (select json_object('id', d.id, 'voteId', d.vote_id, 'voteQuestion', v.question, 'voteVerdict', d.vote_verdict, 'body', d.body,
               'minutes', d.minutes, 'party', d.party, 'companyId', d.company_id, 'companyName', pc.name,
               'deadlineAt', d.deadline_at, 'recordedAt', d.recorded_at, 'recorderName', p.name,
               'publishedAt', d.published_at, 'noticeEndsAt', d.notice_ends_at)
@@ -135,8 +145,9 @@ export function getFollowThrough(topicId: number, readerId: number): FollowThrou
          from (select round, stars, comment from ratings where topic_id = ${topicId} order by round, created_at)) as ratings,
       (select stars from ratings r join tasks k on k.topic_id = r.topic_id and k.round = r.round
         where r.topic_id = ${topicId} and r.person_id = ${readerId}) as myStars,
-      (select json_group_array(json_object('id', id, 'question', question))
-         from (select id, question from votes where topic_id = ${topicId} and ${voteStatusIs(sql`status`, 'closed')} order by id desc)) as closedVotes,
+      (select json_group_array(json_object('id', id, 'question', question, 'kind', kind, 'result', result))
+         from (select id, question, kind, result from votes
+                where topic_id = ${topicId} and ${voteStatusIs(sql`status`, 'closed')} order by id desc)) as closedVotes,
       (select json_group_array(json_object('id', pc.id, 'name', pc.name))
          from topics t join compound_services cs on cs.compound_id = t.compound_id
          join property_companies pc on pc.id = cs.company_id
@@ -152,7 +163,7 @@ export function getFollowThrough(topicId: number, readerId: number): FollowThrou
     escalations: escalationRows.map((e) => ({ ...e, auto: Boolean(e.auto) })),
     ratings: parse<{ round: number; stars: number; comment: string }[]>(row?.ratings, []),
     myStars: typeof row?.myStars === 'number' ? row.myStars : null,
-    closedVotes: parse<{ id: number; question: string }[]>(row?.closedVotes, []),
+    closedVotes: parse<ClosedVoteView[]>(row?.closedVotes, []),
     companies: parse<{ id: number; name: string }[]>(row?.companies, []),
   };
 }

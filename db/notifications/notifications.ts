@@ -19,6 +19,7 @@ export function notify(
     topicId?: number;
     meetingId?: number;
     voteId?: number;
+    assemblyId?: number;
     detail?: string;
   },
   at: number,
@@ -71,6 +72,7 @@ export function listNotifications(personId: number, limit = 50) {
       topicId: notifications.topicId,
       meetingId: notifications.meetingId,
       voteId: notifications.voteId,
+      assemblyId: notifications.assemblyId,
       detail: notifications.detail,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,

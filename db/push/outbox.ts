@@ -14,6 +14,7 @@ export interface DuePush {
   topicId: number | null;
   voteId: number | null;
   meetingId: number | null;
+  assemblyId: number | null;
   detail: string | null;
   topicTitle: string | null;
   voteQuestion: string | null;
@@ -29,7 +30,7 @@ export function listDuePushes(now: number, limit = 100): DuePush[] {
   return getDb().all<DuePush>(sql`
     select o.id as outboxId, o.person_id as personId, o.created_at as createdAt, o.attempts,
            n.id as notificationId, n.kind, n.compound_id as compoundId, n.topic_id as topicId, n.vote_id as voteId,
-           n.meeting_id as meetingId, n.detail, t.title as topicTitle, v.question as voteQuestion,
+           n.meeting_id as meetingId, n.assembly_id as assemblyId, n.detail, t.title as topicTitle, v.question as voteQuestion,
            (select name from people where id = n.actor_id) as actorName, n.read_at as readAt,
            s.quiet_enabled as quietEnabled, s.quiet_from as quietFrom, s.quiet_to as quietTo
       from push_outbox o join notifications n on n.id = o.notification_id

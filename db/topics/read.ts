@@ -169,7 +169,7 @@ export function topicSideData(topicId: number) {
                  from meeting_topics mt join meetings m on m.id = mt.meeting_id
                 where mt.topic_id = ${topicId} order by m.starts_at)) as meetings,
       (select json_group_array(json_object('id', id, 'kind', kind, 'question', question, 'status', status,
-              'endsAt', ends_at, 'secret', secret))
+              'endsAt', ends_at, 'secret', secret, 'startsAt', starts_at, 'assemblyId', assembly_id, 'result', result))
          from (select * from votes where topic_id = ${topicId} order by id)) as votes`);
   return {
     positions: JSON.parse(row?.positions ?? '[]') as {
@@ -197,6 +197,11 @@ export function topicSideData(topicId: number) {
       status: VoteStatus;
       endsAt: number;
       secret: number;
+      startsAt: number;
+      /** The owners' assembly the vote is a matter of, if any. */
+      assemblyId: number | null;
+      /** The stored result once closed (lib/voting/outcome.ts reads its verdict). */
+      result: string | null;
     }[],
   };
 }

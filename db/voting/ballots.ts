@@ -30,6 +30,7 @@ const insertOnlineBallot = prepared((db) =>
       channel: 'online',
       castBy: sql.placeholder('castBy'),
       receiptCode: sql.placeholder('receiptCode'),
+      proxyId: sql.placeholder('proxyId'),
       createdAt: sql.placeholder('now'),
       updatedAt: sql.placeholder('now'),
     })
@@ -49,7 +50,39 @@ export function receiptCode(): string {
 
 export type CastOutcome =
   | { ok: true; receiptCode: string; changed: boolean }
-  | { ok: false; error: 'alreadyVoted' | 'paperExists' | 'voteClosed' };
+  | {
+      ok: false;
+      error: 'alreadyVoted' | 'paperExists' | 'voteClosed' | 'holderVotedFirst' | 'agentVotedFirst' | 'notEligible';
+    };
+
+// An assembly's holder speaks through one voice in all its matters: whoever votes first, the holder's
+// own voter (online or on paper) or its authorised agent (lib/assembly/rules.ts canVoteAs).
+const proxyStillEffective = prepared((db) =>
+  db.$client.prepare<[number, string, number], { ok: number }>(
+    "select 1 as ok from proxies where id = ? and voter_key = ? and agent_id = ? and status = 'effective'",
+  ),
+);
+const votedOtherwise = prepared((db) =>
+  db.$client.prepare<[number, string, number], { ok: number }>(
+    `select 1 as ok from ballots b join votes v on v.id = b.vote_id
+      where v.assembly_id = ? and b.voter_key = ? and coalesce(b.proxy_id, 0) <> ? limit 1`,
+  ),
+);
+
+/**
+ * Who may cast the holder's ballot in an assembly matter, checked inside the ballot's transaction:
+ * an agent only under an effective proxy and only if nobody else voted for the holder in the assembly;
+ * the holder's own voter only if no agent did.
+ */
+function assemblyVoiceRefusal(assemblyId: number, voterKey: string, personId: number, proxyId: number | null) {
+  if (proxyId !== null) {
+    if (!proxyStillEffective().get(proxyId, voterKey, personId)) return 'notEligible' as const;
+    return votedOtherwise().get(assemblyId, voterKey, proxyId) ? ('holderVotedFirst' as const) : null;
+  }
+  // Any ballot of the holder in the assembly under a proxy (proxy_id <> 0) was the agent's.
+  const byAgent = votedOtherwise().get(assemblyId, voterKey, 0);
+  return byAgent ? ('agentVotedFirst' as const) : null;
+}
 
 /**
  * Casts (or, where the vote allows it, changes) an online ballot. The primary key on
@@ -64,12 +97,20 @@ export function castBallot(
     choice: string[];
     personId: number;
     allowChange: boolean;
+    /** The vote's assembly, if it is an assembly's matter; then `proxyId` when cast by an agent. */
+    assemblyId?: number | null;
+    proxyId?: number | null;
   },
   now: number,
 ): Promise<CastOutcome> {
   // Ballots come many at once: written with group commit, acknowledged once on disk.
   return groupWrite((tx): CastOutcome => {
     if (!voteStillOpen(input.voteId, now)) return { ok: false, error: 'voteClosed' };
+    const proxyId = input.proxyId ?? null;
+    if (input.assemblyId) {
+      const refused = assemblyVoiceRefusal(input.assemblyId, input.voterKey, input.personId, proxyId);
+      if (refused) return { ok: false, error: refused };
+    }
     const code = receiptCode();
     const inserted = insertOnlineBallot().run({
       voteId: input.voteId,
@@ -77,6 +118,7 @@ export function castBallot(
       choice: JSON.stringify(input.choice),
       castBy: input.personId,
       receiptCode: code,
+      proxyId,
       now,
     });
     if (inserted.changes === 1) {
@@ -87,7 +129,7 @@ export function castBallot(
         entity: 'vote',
         entityId: input.voteId,
         action: 'ballot',
-        data: { voterKey: input.voterKey, channel: 'online' },
+        data: { voterKey: input.voterKey, channel: 'online', ...(proxyId ? { proxyId } : {}) },
       });
       return { ok: true, receiptCode: code, changed: false };
     }

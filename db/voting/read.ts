@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, prepared } from '../client';
-import { ballots, voteOptions, votes, voteVoters } from '../schema';
+import { voteOptions, votes } from '../schema';
 
 // Prepared once: every ballot runs these.
 const voteStatement = prepared((db) =>
@@ -57,26 +57,68 @@ export function liveTally(voteId: number) {
      group by j.value`);
 }
 
-const myVoterRowsStatement = prepared((db) =>
-  db
-    .select({
-      voterKey: voteVoters.voterKey,
-      name: voteVoters.name,
-      place: voteVoters.place,
-      choice: ballots.choice,
-      channel: ballots.channel,
-      receiptCode: ballots.receiptCode,
-      confirmedBy: ballots.confirmedBy,
-    })
-    .from(voteVoters)
-    .leftJoin(ballots, and(eq(ballots.voteId, voteVoters.voteId), eq(ballots.voterKey, voteVoters.voterKey)))
-    .where(and(eq(voteVoters.voteId, sql.placeholder('voteId')), eq(voteVoters.personId, sql.placeholder('personId'))))
-    .prepare(),
+export interface MyVoterRow {
+  voterKey: string;
+  name: string;
+  place: string;
+  /** The holder's exclusive area (owners' decisions), hundredths of m². */
+  areaCenti: number | null;
+  choice: string | null;
+  channel: 'online' | 'paper' | null;
+  receiptCode: string | null;
+  confirmedBy: number | null;
+  /** Who cast the ballot on file, and under which proxy (null: the holder's own voter or the committee). */
+  castBy: number | null;
+  castByName: string | null;
+  ballotProxyId: number | null;
+  /** Set when this person votes for the holder as its authorised agent (委托) in the vote's assembly. */
+  proxyId: number | null;
+}
+
+// Prepared once: every ballot runs one of them. The first part is the person's own voter rows; the
+// second finds the holders this person votes for as an effective agent in the vote's assembly, asked only
+// for an assembly's matter so that the ballot path of other votes stays as it was.
+const OWN_ROWS = `
+    select v.voter_key as voterKey, v.name, v.place, v.area_centi as areaCenti, b.choice, b.channel,
+           b.receipt_code as receiptCode, b.confirmed_by as confirmedBy, b.cast_by as castBy,
+           (select name from people where id = b.cast_by) as castByName, b.proxy_id as ballotProxyId,
+           null as proxyId
+      from vote_voters v left join ballots b on b.vote_id = v.vote_id and b.voter_key = v.voter_key
+     where v.vote_id = :voteId and v.person_id = :personId`;
+const PROXY_ROWS = `
+    select v.voter_key, v.name, v.place, v.area_centi, b.choice, b.channel, b.receipt_code, b.confirmed_by,
+           b.cast_by, (select name from people where id = b.cast_by), b.proxy_id, p.id
+      from votes t
+      join proxies p on p.assembly_id = t.assembly_id and p.agent_id = :personId and p.status = 'effective'
+      join vote_voters v on v.vote_id = t.id and v.voter_key = p.voter_key
+      left join ballots b on b.vote_id = v.vote_id and b.voter_key = v.voter_key
+     where t.id = :voteId`;
+const ownRowsStatement = prepared((db) =>
+  db.$client.prepare<{ voteId: number; personId: number }, MyVoterRow>(OWN_ROWS),
+);
+const ownAndProxyRowsStatement = prepared((db) =>
+  db.$client.prepare<{ voteId: number; personId: number }, MyVoterRow>(`${OWN_ROWS} union all ${PROXY_ROWS}`),
 );
 
-/** The voter keys this person casts for in this vote, with any ballot already there. */
-export function myVoterRows(voteId: number, personId: number) {
-  return myVoterRowsStatement().all({ voteId, personId });
+/**
+ * The voter keys this person casts for in this vote (their own, their household's, or — in an assembly's
+ * matter — a holder's as its authorised agent), with any ballot already there.
+ */
+export function myVoterRows(voteId: number, personId: number, inAssembly = true): MyVoterRow[] {
+  return (inAssembly ? ownAndProxyRowsStatement() : ownRowsStatement()).all({ voteId, personId });
+}
+
+/** How many units each of these holders has in the vote's frozen electorate ("you represent 2 units"). */
+export function unitsOfVoters(voteId: number, voterKeys: readonly string[]): Map<string, number> {
+  if (voterKeys.length === 0) return new Map();
+  const rows = getDb().all<{ voterKey: string; n: number }>(sql`
+    select v.voter_key as voterKey, count(u.unit_id) as n from vote_voters v
+      join vote_units u on u.vote_id = v.vote_id and u.holder_id = v.holder_id
+     where v.vote_id = ${voteId} and v.voter_key in (${sql.join(
+       voterKeys.map((k) => sql`${k}`),
+       sql`, `,
+     )}) group by v.voter_key`);
+  return new Map(rows.map((r) => [r.voterKey, r.n]));
 }
 
 /** Everyone eligible who has no ballot yet: name and where they live, never a choice. */

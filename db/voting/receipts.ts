@@ -10,10 +10,10 @@ export function countReceipts(voteId: number): number {
   );
 }
 
-/** One receipt code looked up: counted (with its choice) or not found. */
+/** One receipt code looked up: counted (with its choice, and whether an authorised agent cast it) or not found. */
 export function findReceipt(voteId: number, code: string) {
-  return getDb().get<{ receiptCode: string; choice: string; channel: string }>(sql`
-    select receipt_code as receiptCode, choice, channel from ballots
+  return getDb().get<{ receiptCode: string; choice: string; channel: string; byProxy: number }>(sql`
+    select receipt_code as receiptCode, choice, channel, proxy_id is not null as byProxy from ballots
      where vote_id = ${voteId} and receipt_code = ${code} and (channel = 'online' or confirmed_by is not null)`);
 }
 

@@ -8,3 +8,11 @@ import type { VoteStatus } from '@/lib/voting/lifecycle';
 export function voteStatusIs(column: SQLWrapper, status: VoteStatus): SQL {
   return sql`${column} = ${status}`;
 }
+
+/** One of several vote statuses in hand-written SQL, e.g. VOTE_PENDING (announced or open). */
+export function voteStatusIn(column: SQLWrapper, statuses: readonly VoteStatus[]): SQL {
+  return sql`${column} in (${sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
+}

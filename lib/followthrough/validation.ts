@@ -60,3 +60,6 @@ export const exportRangeSchema = z
   }))
   .refine((v) => Number.isFinite(v.from) && Number.isFinite(v.to) && v.from < v.to, 'invalid')
   .refine((v) => v.to - v.from <= 3660 * 86_400_000, 'invalid');
+
+/** Recording that an owners' decision did not pass: which one, and what follows (optional note). */
+export const notPassedSchema = z.object({ topicId: id, voteId: id, note: optionalHumanText(500, 'lines') });

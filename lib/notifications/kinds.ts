@@ -24,5 +24,13 @@ export const NOTIFICATION_KINDS = [
   'paper_pending',
   /** About the person's own account (detail: failed logins in the last day); compound_id 0. */
   'login_failures',
+  // Owners' assemblies (assembly_id set): announced to every owner; its result; the register, proxies, nominations.
+  'assembly',
+  'assembly_open',
+  'assembly_result',
+  'register_objection',
+  'register_answered',
+  'proxy',
+  'nomination',
 ] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];

@@ -11,6 +11,7 @@ const words = {
   },
   status: (s: string) => (zh.topics.statuses as Record<string, string>)[s] ?? '',
   party: (p: string) => (zh.topics.parties as Record<string, string>)[p] ?? '',
+  objectionOutcome: (o: string) => (zh.assembly.objectionOutcomes as Record<string, string>)[o] ?? '',
 };
 
 const base: NotificationFacts = {
@@ -19,6 +20,7 @@ const base: NotificationFacts = {
   topicId: 5,
   meetingId: null,
   voteId: null,
+  assemblyId: null,
   detail: 'in_progress',
   actorName: '王秋萍',
   topicTitle: '下水管堵塞',
@@ -43,6 +45,7 @@ describe('notification sentences', () => {
     expect(notificationHref({ ...base, kind: 'paper_pending', voteId: 9 })).toBe('/c/1/votes/9#paper-h');
     expect(notificationHref({ ...base, kind: 'topic_raised' })).toBe('/c/1/topics/5#review-h');
     expect(notificationHref({ ...base, kind: 'task_assigned' })).toBe('/c/1/topics/5#task-h');
+    expect(notificationHref({ ...base, kind: 'proxy', assemblyId: 4 })).toBe('/c/1/assemblies/4');
     expect(notificationHref({ ...base, kind: 'login_failures', topicId: null })).toBe('/account');
   });
 });

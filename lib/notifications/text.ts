@@ -7,6 +7,8 @@ export interface NotificationFacts {
   topicId: number | null;
   meetingId: number | null;
   voteId: number | null;
+  /** An owners' assembly the notice is about (its announcement, opening, result, register, proxies, nominations). */
+  assemblyId: number | null;
   detail: string | null;
   actorName: string | null;
   topicTitle: string | null;
@@ -18,6 +20,8 @@ export interface NotificationWords {
   t: (key: string, values?: Record<string, string | number>) => string;
   status: (status: string) => string;
   party: (party: string) => string;
+  /** An answer to a register objection (corrected, noted, dismissed…), in words. */
+  objectionOutcome: (outcome: string) => string;
 }
 
 /** The sentence that tells the person what happened (and what to do), in their language. */
@@ -65,15 +69,46 @@ export function notificationText(n: NotificationFacts, w: NotificationWords): st
       return t('paperPending', { question });
     case 'login_failures':
       return t('loginFailures', { count: n.detail ?? '' });
+    case 'assembly':
+      return t('assembly', { title: n.detail ?? '' });
+    case 'assembly_open':
+      return t('assemblyOpen', { title: n.detail ?? '' });
+    case 'assembly_result':
+      return n.detail === 'handover' ? t('handover') : t('assemblyResult', { title: n.detail ?? '' });
+    case 'register_objection':
+      return t('registerObjection', { actor });
+    case 'register_answered':
+      return t('registerAnswered', { outcome: n.detail ? w.objectionOutcome(n.detail) : '' });
+    case 'proxy': {
+      const key = PROXY_KEYS[n.detail ?? ''] ?? 'proxyWithdrawn';
+      return t(key, { actor });
+    }
+    case 'nomination': {
+      const key = NOMINATION_KEYS[n.detail ?? ''] ?? 'nominationRejected';
+      return t(key, { actor, topic });
+    }
   }
 }
 
+const PROXY_KEYS: Record<string, string> = {
+  submitted: 'proxySubmitted',
+  granted: 'proxyGranted',
+  effective: 'proxyEffective',
+  rejected: 'proxyRejected',
+};
+const NOMINATION_KEYS: Record<string, string> = {
+  new: 'nominationNew',
+  nominated: 'nominationNominated',
+  accepted: 'nominationAccepted',
+};
+
 /** Where the notification leads: the place where the person sees it or does what it asks. */
 export function notificationHref(
-  n: Pick<NotificationFacts, 'kind' | 'compoundId' | 'topicId' | 'meetingId' | 'voteId'>,
+  n: Pick<NotificationFacts, 'kind' | 'compoundId' | 'topicId' | 'meetingId' | 'voteId' | 'assemblyId'>,
 ) {
   const c = `/c/${n.compoundId}`;
   if (n.kind === 'login_failures') return '/account';
+  if (n.assemblyId !== null) return `${c}/assemblies/${n.assemblyId}`;
   if (n.voteId !== null)
     return n.kind === 'paper_pending' ? `${c}/votes/${n.voteId}#paper-h` : `${c}/votes/${n.voteId}`;
   if (n.meetingId !== null) return `${c}/meetings/${n.meetingId}`;

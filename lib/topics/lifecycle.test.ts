@@ -102,6 +102,7 @@ const PANEL: Record<TopicAction, Panel> = {
   open_vote: 'organise',
   close_vote: 'organise',
   record_decision: 'decide',
+  record_not_passed: 'decide',
   publish_decision: 'decide',
   uphold_objection: 'decide',
   end_notice: 'clock',
@@ -125,6 +126,8 @@ const FOR_PANEL: Record<TopicAction, Partial<Record<TopicStatus, TopicStatus>>> 
   close_vote: { voting: 'voted' },
   // A decision rests on a vote or on the deliberation itself, and may be revised until published.
   record_decision: { deliberating: 'decided', voted: 'decided', decided: 'decided' },
+  // A failed owners' decision is recorded as not passed, and the topic goes back to deliberation.
+  record_not_passed: { voted: 'deliberating' },
   publish_decision: { decided: 'publicised' },
   uphold_objection: { publicised: 'deliberating' },
   end_notice: { publicised: 'assigned' },
@@ -145,6 +148,7 @@ const REASON_REQUIRED: Record<TopicAction, boolean> = {
   open_vote: false,
   close_vote: false,
   record_decision: false,
+  record_not_passed: false,
   publish_decision: false,
   uphold_objection: true,
   end_notice: false,
@@ -213,7 +217,7 @@ describe('the lifecycle table', () => {
       TOPIC_STATUSES.filter((from) => expected(action, from) !== 'wrong_state').map((from) => `${action}|${from}`),
     );
     expect(TOPIC_MOVES.map((m) => `${m.action}|${m.from}`).sort()).toEqual(allowed.sort());
-    expect(TOPIC_MOVES).toHaveLength(19);
+    expect(TOPIC_MOVES).toHaveLength(20);
   });
 
   it('requires a reason for a rejection and an upheld objection, and nothing else', () => {
@@ -234,7 +238,7 @@ describe('planMove', () => {
   );
 
   it('covers every action × state × role set', () => {
-    expect(cases).toHaveLength(14 * 13 * (13 + COMBINED.length));
+    expect(cases).toHaveLength(15 * 13 * (13 + COMBINED.length));
   });
 
   it.each(cases)('$action from $from by $label', (set) => {

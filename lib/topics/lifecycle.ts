@@ -33,6 +33,7 @@ export const TOPIC_ACTIONS = [
   'open_vote',
   'close_vote',
   'record_decision',
+  'record_not_passed',
   'publish_decision',
   'uphold_objection',
   'end_notice',
@@ -76,6 +77,9 @@ export const TOPIC_MOVES: readonly TopicMove[] = [
   { action: 'record_decision', from: 'deliberating', to: 'decided', by: DECIDERS, reasonRequired: false },
   { action: 'record_decision', from: 'voted', to: 'decided', by: DECIDERS, reasonRequired: false },
   { action: 'record_decision', from: 'decided', to: 'decided', by: DECIDERS, reasonRequired: false },
+  // An owners' decision that did not pass cannot be carried out: the deciders record that it did not
+  // pass (copying the stored verdict), and the topic goes back to deliberation (docs/domain/owners-assembly.md).
+  { action: 'record_not_passed', from: 'voted', to: 'deliberating', by: DECIDERS, reasonRequired: false },
   { action: 'publish_decision', from: 'decided', to: 'publicised', by: DECIDERS, reasonRequired: false },
   // An objection upheld sends the topic back to deliberation; the decision is withdrawn.
   { action: 'uphold_objection', from: 'publicised', to: 'deliberating', by: DECIDERS, reasonRequired: true },

@@ -16,6 +16,10 @@ export const VALIDATION_KEYS = [
   'pushServiceUnknown',
   'chooseStars',
   'timeOfDay',
+  /** An exclusive area in m² with at most two decimals (lib/area.ts). */
+  'area',
+  /** An owners' committee has an odd number of members. */
+  'oddSeats',
   /** Takes {char}, e.g. "U+200B": see human-text.ts for what is refused. */
   'invisibleChars',
 ] as const;

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import * as assembly from '../assembly/validation';
 import * as admin from '../people/validation';
 import * as followthrough from '../followthrough/validation';
 import type { TextKind } from './human-text';
@@ -115,6 +116,58 @@ const CASES: Record<string, Case> = {
     base: { voteId: '3', voterKey: 'h:12', serial: 'A-0001', choice: ['agree'] },
     fields: [line('serial')],
   },
+  notPassedSchema: {
+    schema: followthrough.notPassedSchema,
+    base: { topicId: '5', voteId: '7', note: '调整方案后重新征求意见。' },
+    fields: [lines('note')],
+  },
+  announceSchema: {
+    schema: assembly.announceSchema,
+    base: {
+      title: '2026年第一次业主大会',
+      materials: '预算十二万元。',
+      howToVote: '网上或纸质投票。',
+      ballotBox: '活动室门口',
+      objectionsUntil: when.startsAt,
+      startsAt: '2026-12-20T09:00',
+      endsAt: '2026-12-27T09:00',
+      m1_topicId: '5',
+      m1_kind: 'decision',
+      m1_item: '5',
+      m1_question: '是否同意使用维修资金？',
+    },
+    fields: [line('title'), lines('materials'), lines('howToVote'), line('ballotBox'), lines('m1_question')],
+  },
+  registerObjectionSchema: {
+    schema: assembly.registerObjectionSchema,
+    base: { assemblyId: '1', unitId: '2', kind: 'holder', reason: '已过户' },
+    fields: [lines('reason')],
+  },
+  answerRegisterObjectionSchema: {
+    schema: assembly.answerRegisterObjectionSchema,
+    base: { objectionId: '1', outcome: 'dismissed', answer: '以登记为准' },
+    fields: [lines('answer')],
+  },
+  reviewProxySchema: {
+    schema: assembly.reviewProxySchema,
+    base: { proxyId: '1', step: 'reject', reason: '未签名' },
+    fields: [lines('reason')],
+  },
+  nominateSchema: {
+    schema: assembly.nominateSchema,
+    base: { topicId: '5', statement: '愿意服务' },
+    fields: [lines('statement')],
+  },
+  answerNominationSchema: {
+    schema: assembly.answerNominationSchema,
+    base: { nominationId: '1', outcome: 'rejected', reason: '不是本小区业主' },
+    fields: [lines('reason')],
+  },
+  paperBatchSchema: {
+    schema: assembly.paperBatchSchema,
+    base: { voteId: '1', lines: 'HH-001 3号楼1单元301 同意' },
+    fields: [lines('lines')],
+  },
   decisionSchema: {
     schema: followthrough.decisionSchema,
     base: { topicId: '5', body: '由业委会修灯。', minutes: '表决通过。', party: 'committee', deadline: when.endsAt },
@@ -169,6 +222,13 @@ const WITHOUT_TEXT = new Set([
   'confirmPaperSchema',
   'voteIdSchema',
   'exportRangeSchema',
+  'assemblyIdSchema',
+  'grantProxySchema',
+  'proxyIdSchema',
+  'openNominationsSchema',
+  'assemblyRulesSchema',
+  'districtRulesSchema',
+  'confirmPaperBatchSchema',
 ]);
 
 // The spec, written apart from the implementation's patterns: general categories Cc, Cf, Cs, Zl, Zp and the
@@ -244,7 +304,7 @@ const issueList = (r: z.ZodSafeParseResult<unknown>) =>
 
 describe('the table of text fields', () => {
   it('covers every exported schema of the validation modules', () => {
-    const exported = Object.entries({ ...admin, ...topics, ...votes, ...followthrough })
+    const exported = Object.entries({ ...admin, ...topics, ...votes, ...followthrough, ...assembly })
       .filter(([, v]) => v instanceof z.ZodType)
       .map(([k]) => k);
     expect(exported.filter((k) => !(k in CASES) && !WITHOUT_TEXT.has(k))).toEqual([]);

@@ -8,6 +8,7 @@ import {
   verdictOf,
 } from './owners-decision';
 import { isArt278Item, matterOf } from './matters';
+import { type AssemblyFigures, assemblyFiguresOf, countAssemblyMatter, type MatterKind } from './count-matters';
 
 /**
  * Counting a closed vote from its frozen electorate and its counted ballots. Pure: the same input
@@ -22,8 +23,16 @@ export interface CountInput {
   units: { unitId: number; holderId: number; areaCenti: number }[];
   /** Everyone who could vote. */
   voters: { voterKey: string; holderId: number | null }[];
-  /** Counted ballots only (paper ballots once confirmed). */
-  ballots: { voterKey: string; choice: string[] }[];
+  /** Counted ballots only (paper ballots once confirmed); `byProxy` when an authorised agent cast it. */
+  ballots: { voterKey: string; choice: string[]; byProxy?: boolean }[];
+  /**
+   * A matter of an owners' assembly (db/assembly): how it is decided. Absent or null for a vote made
+   * outside an assembly, which is counted exactly as before assemblies existed, so that its stored result
+   * and hash still recount (npm run recount).
+   */
+  matterKind?: MatterKind | null;
+  /** An election's seats (compound rules). */
+  seats?: number | null;
 }
 
 export interface OptionTally {
@@ -32,7 +41,7 @@ export interface OptionTally {
   votes: number;
 }
 
-export interface VoteResult {
+export interface VoteResult extends Partial<AssemblyFigures> {
   kind: CountInput['kind'];
   electorate: number;
   voted: number;
@@ -81,7 +90,22 @@ export function countVote(input: CountInput): VoteResult {
     throw new Error('an owners decision needs its Art. 278 item (1–9)');
   }
   const matter = matterOf(input.matterItem);
+  if (input.matterKind === 'election' || input.matterKind === 'choice') {
+    return { ...base, ...countAssemblyMatter(input, input.matterKind) };
+  }
+  const decided = countDecision(input, base, voterIndex, matter, input.matterItem);
+  return input.matterKind === 'decision' ? { ...decided, ...assemblyFiguresOf(input, 'agree') } : decided;
+}
 
+/** A yes/no owners' decision (the kernel of lib/voting/owners-decision.ts), and the non-voters setting. */
+function countDecision(
+  input: CountInput,
+  base: VoteResult,
+  voterIndex: ReadonlyMap<string, number>,
+  matter: 'ordinary' | 'special',
+  matterItem: number,
+): VoteResult {
+  const { voters, ballots } = input;
   // SPC interpretation Arts. 8–9: one owner per holder, their units' areas added (as in countOwnersDecision).
   const holders = holderAreas(
     input.units,
@@ -103,7 +127,7 @@ export function countVote(input: CountInput): VoteResult {
   let disagreeBallots = 0;
   for (let i = 0; i < ballots.length; i++) {
     const b = ballots[i] as CountInput['ballots'][number];
-    const holderId = (voters[ballotVoter[i] as number] as CountInput['voters'][number]).holderId;
+    const holderId = (voters[voterIndex.get(b.voterKey) as number] as CountInput['voters'][number]).holderId;
     if (holderId === null) throw new Error(`ballot from ${b.voterKey} has no holder`);
     const choice = b.choice.length === 1 ? b.choice[0] : undefined;
     if (choice !== 'agree' && choice !== 'disagree' && choice !== 'abstain') {
@@ -119,7 +143,7 @@ export function countVote(input: CountInput): VoteResult {
   const sums = sumBallots(holders, ballotHolder, ballotChoice, String);
   const strict = verdictOf(matter, sums);
   if (!input.nonVotersFollowMajority) {
-    return { ...base, owners: { ...strict, matter, matterItem: input.matterItem } };
+    return { ...base, owners: { ...strict, matter, matterItem } };
   }
 
   // The contested rule: holders who did not vote are counted with the majority (by head count) of
@@ -143,7 +167,7 @@ export function countVote(input: CountInput): VoteResult {
     owners: {
       ...adjusted,
       matter,
-      matterItem: input.matterItem,
+      matterItem,
       nonVoters: { followed, added: followed ? silentOwners : 0, strict },
     },
   };

@@ -426,3 +426,29 @@ describe('canSeeNonVoters', () => {
     }
   });
 });
+
+describe('assembly matters', () => {
+  it('checkChoice caps an election ballot at its seats and keeps abstaining alone', async () => {
+    const { checkChoice } = await import('./rules');
+    const options = [{ key: 'c1' }, { key: 'c2' }, { key: 'c3' }, { key: 'abstain' }];
+    expect(checkChoice(['c1', 'c2'], options, 'multiple', 2)).toEqual({ ok: true, keys: ['c1', 'c2'] });
+    expect(checkChoice(['c1', 'c2', 'c3'], options, 'multiple', 2)).toEqual({ ok: false, error: 'tooManyMarks' });
+    expect(checkChoice(['abstain', 'c1'], options, 'multiple', 2)).toEqual({ ok: false, error: 'abstainAlone' });
+    expect(checkChoice(['abstain'], options, 'multiple', 2)).toEqual({ ok: true, keys: ['abstain'] });
+    // Without a cap (a consultation's multiple choice), as before.
+    expect(checkChoice(['c1', 'c2', 'c3'], options, 'multiple')).toEqual({ ok: true, keys: ['c1', 'c2', 'c3'] });
+  });
+
+  it('an announced matter takes no ballot yet', () => {
+    expect(canCastBallot({ status: 'announced', startsAt: 0, endsAt: 10, allowChange: false }, true, null, 5)).toBe(
+      'voteNotStarted',
+    );
+  });
+
+  it('an organiser may close early only when everyone has voted', () => {
+    const vote = { kind: 'consultation' as const, status: 'open', endsAt: 1000 };
+    const secretary = new Set<import('../auth/roles').Role>(['branch_secretary']);
+    expect(canCloseVote(secretary, vote, 999)).toBe('voteNotEnded');
+    expect(canCloseVote(secretary, vote, 999, true)).toBeNull();
+  });
+});

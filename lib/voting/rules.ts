@@ -1,5 +1,5 @@
 import { COMMITTEE, hasAny, type Roles } from '../auth/roles';
-import { voteMoveFrom } from './lifecycle';
+import { checkVoteMove, voteMoveFrom } from './lifecycle';
 
 /**
  * Who may do what with a vote, and when. Each returns null when allowed, or a message key under
@@ -16,17 +16,19 @@ export function canOpenVote(roles: Roles, kind: VoteKind): string | null {
 
 /**
  * Whoever may open a vote of this kind (its organiser) may also close it, once its end time has
- * passed: the close move of lib/voting/lifecycle.ts.
+ * passed, or before it when every eligible voter has voted (`allVoted`): the close move of
+ * lib/voting/lifecycle.ts.
  */
 export function canCloseVote(
   roles: Roles,
-  vote: { kind: VoteKind; status: string; endsAt: number },
+  vote: { kind: VoteKind; status: string; startsAt?: number; endsAt: number },
   now: number,
+  allVoted = false,
 ): string | null {
   if (canOpenVote(roles, vote.kind)) return 'forbidden';
   const close = voteMoveFrom('close_vote', vote.status);
   if (!close?.by.includes('organiser')) return 'voteClosed';
-  return !close.afterEnd || now >= vote.endsAt ? null : 'voteNotEnded';
+  return checkVoteMove(close, 'organiser', { startsAt: vote.startsAt ?? 0, endsAt: vote.endsAt }, now, allVoted);
 }
 
 export function isVoteOpen(vote: { status: string; startsAt: number; endsAt: number }, now: number): boolean {
@@ -40,6 +42,8 @@ export function canCastBallot(
   now: number,
 ): string | null {
   if (!eligible) return 'notEligible';
+  // An assembly's matter in its notice period takes no ballots yet.
+  if (vote.status === 'announced') return 'voteNotStarted';
   if (vote.status !== 'open' || now >= vote.endsAt) return 'voteClosed';
   if (now < vote.startsAt) return 'voteNotStarted';
   if (existing?.channel === 'paper') return 'paperExists';
@@ -47,17 +51,29 @@ export function canCastBallot(
   return null;
 }
 
-/** Checks a choice against the vote's options and mode; returns the normalised keys or an error key. */
+/** The option that stands for "none of them" on an election or a choice ballot: it takes part without agreeing. */
+export const ABSTAIN_KEY = 'abstain';
+
+/**
+ * Checks a choice against the vote's options and mode; returns the normalised keys or an error key.
+ * `maxMarks` (an election's seats) caps a multiple choice; abstaining is then a choice of its own that
+ * cannot be combined with a candidate.
+ */
 export function checkChoice(
   choice: readonly string[],
   options: readonly { key: string }[],
   mode: 'single' | 'multiple',
+  maxMarks: number | null = null,
 ): { ok: true; keys: string[] } | { ok: false; error: string } {
   const keys = [...new Set(choice)];
   if (keys.length === 0) return { ok: false, error: 'chooseOption' };
   if (mode === 'single' && keys.length > 1) return { ok: false, error: 'oneOption' };
   const known = new Set(options.map((o) => o.key));
   if (!keys.every((k) => known.has(k))) return { ok: false, error: 'unknownOption' };
+  if (maxMarks !== null) {
+    if (keys.includes(ABSTAIN_KEY) && keys.length > 1) return { ok: false, error: 'abstainAlone' };
+    if (keys.length > maxMarks) return { ok: false, error: 'tooManyMarks' };
+  }
   return { ok: true, keys };
 }
 

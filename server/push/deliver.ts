@@ -20,12 +20,17 @@ function messageFor(p: DuePush, locale: Locale): PushMessage {
   const t = createTranslator({ locale, messages, namespace: 'notifications' });
   const topics = createTranslator({ locale, messages, namespace: 'topics' });
   const app = createTranslator({ locale, messages, namespace: 'app' });
+  const assembly = createTranslator({ locale, messages, namespace: 'assembly' });
   const words = {
     t: (key: string, values?: Record<string, string | number>) => t(key as 'reply', values),
     status: (s: string) =>
       topics.has(`statuses.${s}` as 'statuses.raised') ? topics(`statuses.${s}` as 'statuses.raised') : '',
     party: (s: string) =>
       topics.has(`parties.${s}` as 'parties.branch') ? topics(`parties.${s}` as 'parties.branch') : '',
+    objectionOutcome: (s: string) =>
+      assembly.has(`objectionOutcomes.${s}` as 'objectionOutcomes.noted')
+        ? assembly(`objectionOutcomes.${s}` as 'objectionOutcomes.noted')
+        : '',
   };
   return {
     title: app('name'),

@@ -47,6 +47,9 @@ export default async function CompoundPage({ params }: Props) {
           <Link href={`/c/${compound.id}/meetings`} className={buttonClass('secondary')}>
             {tn('meetings')}
           </Link>
+          <Link href={`/c/${compound.id}/assemblies`} className={buttonClass('secondary')}>
+            {t('assemblies')}
+          </Link>
           <Link href={`/c/${compound.id}/board`} className={buttonClass('secondary')}>
             {t('board')}
           </Link>

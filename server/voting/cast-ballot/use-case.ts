@@ -45,11 +45,18 @@ export async function castBallotAs(
       fieldErrors: fieldErrorsOf(parsed.error, say.validation, VALIDATION_KEY_SET),
     };
   }
-  const mine = myVoterRows(vote.id, actor.personId).find((r) => r.voterKey === parsed.data.voterKey);
+  const mine = myVoterRows(vote.id, actor.personId, vote.assemblyId !== null).find(
+    (r) => r.voterKey === parsed.data.voterKey,
+  );
   const now = Date.now();
   const denied = canCastBallot(vote, Boolean(mine), mine?.channel ? { channel: mine.channel } : null, now);
   if (denied) return refuse(denied);
-  const checked = checkChoice(parsed.data.choice, vote.options, vote.choiceMode);
+  const checked = checkChoice(
+    parsed.data.choice,
+    vote.options,
+    vote.choiceMode,
+    vote.matterKind === 'election' ? vote.seats : null,
+  );
   if (!checked.ok) {
     const message = say.errors(checked.error);
     return { ok: false, code: checked.error, message, fieldErrors: { choice: message } };
@@ -62,6 +69,8 @@ export async function castBallotAs(
       choice: checked.keys,
       personId: actor.personId,
       allowChange: vote.allowChange,
+      assemblyId: vote.assemblyId,
+      proxyId: mine?.proxyId ?? null,
     },
     now,
   );

@@ -7,6 +7,7 @@ import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { canAdministerCompound } from '@/lib/auth/permissions';
 import { UNIT_CSV_COLUMNS } from '@/lib/import/units-csv';
 import { Breadcrumb } from '../../../_components/breadcrumb';
+import { AssemblyRulesSection } from './assembly-rules-section';
 import { BuildingForms } from './building-forms';
 import { ImportForm } from './import-form';
 import { ServicesForm } from './services-form';
@@ -54,6 +55,8 @@ export default async function AdminCompoundPage({ params }: Props) {
       <Section id="settings" title={t('settings')}>
         <SettingsForm compoundId={compound.id} values={settings} />
       </Section>
+
+      <AssemblyRulesSection compoundId={compound.id} />
 
       <Section id="buildings" title={t('buildings', { count: buildings.length })}>
         <BuildingForms compoundId={compound.id} buildings={buildings} />

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Anchor } from '@/lib/audit/anchors';
-import { AnchorHash } from './anchor-hash';
+import { AnchorHash } from '../../../_components/anchor-hash';
 
 /**
  * The notice board's audit fingerprint: the compound's chain head as last published, with what it is

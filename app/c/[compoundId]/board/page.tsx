@@ -12,6 +12,7 @@ import { PrintButton } from '../../../_components/print-button';
 import { ReadAloud } from '../../../_components/read-aloud';
 import { AnchorSection } from './anchor-section';
 import { CompletedSection } from './completed-section';
+import { AssembliesSection } from './assemblies-section';
 
 type Props = { params: Promise<{ compoundId: string }> };
 
@@ -86,6 +87,8 @@ export default async function NoticeBoardPage({ params }: Props) {
           <PrintButton label={t('print')} />
         </div>
       </header>
+
+      <AssembliesSection compoundId={compound.id} now={now} className={section} />
 
       <section aria-labelledby="b-votes" className={section}>
         <h2 id="b-votes" className="mb-3 font-semibold text-xl">

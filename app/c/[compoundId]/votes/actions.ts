@@ -2,13 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { getCompoundSettings } from '@/db/places/compounds';
 import { buildingNames } from '@/db/places/register';
 import { getTopic } from '@/db/topics/read';
 import { findBallot, findVoter } from '@/db/voting/ballots';
 import { closeVote } from '@/db/voting/close';
 import { openVote } from '@/db/voting/open';
 import { confirmPaperBallot, enterPaperBallot } from '@/db/voting/paper';
+import { voteTurnout } from '@/db/voting/read';
 import type { ActionResult } from '@/lib/actions/result';
 import { fail, failField, fieldOf, formToObject, inCompound, invalid, isFailure } from '@/server/actions';
 import { planMove } from '@/lib/topics/lifecycle';
@@ -24,7 +24,7 @@ function revalidateVote(compoundId: number, voteId: number, topicId: number) {
   revalidatePath(`/c/${compoundId}/topics/${topicId}`);
 }
 
-/** Opens a vote on a topic under deliberation; an owners' decision freezes its electorate now. */
+/** Opens a consultation or a council vote on a topic under deliberation (owners' decisions go through an assembly). */
 export async function openVoteAction(
   compoundId: number,
   _prev: ActionResult<{ voteId: number }> | null,
@@ -37,6 +37,8 @@ export async function openVoteAction(
   const v = parsed.data;
   const denied = canOpenVote(ctx.roles, v.kind);
   if (denied) return failField('kind', denied);
+  // An owners' decision is called as an owners' assembly, with its notice period (docs/decisions/0017).
+  if (v.kind === 'owners') return failField('kind', 'ownersViaAssembly');
   const topic = getTopic(ctx.compound.id, v.topicId);
   if (!topic) return fail('notFound');
   const plan = planMove('open_vote', topic.status, ctx.roles);
@@ -55,13 +57,12 @@ export async function openVoteAction(
       topicId: topic.id,
       kind: v.kind,
       question: v.question,
-      matterItem: v.kind === 'owners' ? v.matterItem : null,
+      matterItem: null,
       choiceMode: v.customLines.length ? v.choiceMode : 'single',
       secret: v.secret,
       allowChange: v.allowChange,
       buildingIds: v.kind === 'consultation' && v.buildingIds.length ? v.buildingIds : null,
-      nonVotersFollowMajority:
-        v.kind === 'owners' && Boolean(getCompoundSettings(ctx.compound.id)?.nonVotersFollowMajority),
+      nonVotersFollowMajority: false,
       startsAt: Math.max(v.startsAt, now - 60_000),
       endsAt: v.endsAt,
       options,
@@ -103,7 +104,12 @@ export async function enterPaperAction(
   if (!parsed.success) return invalid(parsed.error);
   const voter = findVoter(ctx.vote.id, parsed.data.voterKey);
   if (!voter) return failField('voterKey', 'notEligible');
-  const checked = checkChoice(parsed.data.choice, ctx.vote.options, ctx.vote.choiceMode);
+  const checked = checkChoice(
+    parsed.data.choice,
+    ctx.vote.options,
+    ctx.vote.choiceMode,
+    ctx.vote.matterKind === 'election' ? ctx.vote.seats : null,
+  );
   if (!checked.ok) return failField('choice', checked.error);
   const entered = enterPaperBallot(
     {
@@ -144,7 +150,10 @@ export async function confirmPaperAction(
   return { ok: true, data: null, message: (await getTranslations('votes'))('paperConfirmed') };
 }
 
-/** The organiser closes a vote after its end time; the result is computed once and stored. */
+/**
+ * The organiser closes a vote after its end time, or before it when every eligible voter has voted;
+ * the result is computed once and stored.
+ */
 export async function closeVoteAction(
   compoundId: number,
   _prev: ActionResult | null,
@@ -152,8 +161,11 @@ export async function closeVoteAction(
 ): Promise<ActionResult> {
   const ctx = await voteContext(compoundId, fieldOf(form, 'voteId'));
   if (isFailure(ctx)) return ctx;
+  // An assembly's matters close together, with their assembly.
+  if (ctx.vote.assemblyId) return fail('closeViaAssembly');
   const now = Date.now();
-  const denied = canCloseVote(ctx.roles, ctx.vote, now);
+  const turnout = voteTurnout(ctx.vote.id);
+  const denied = canCloseVote(ctx.roles, ctx.vote, now, turnout.voters > 0 && turnout.voted === turnout.voters);
   if (denied) return fail(denied);
   if (!closeVote(ctx.compound.id, ctx.vote.id, ctx.actor.personId, now)) return fail('voteClosed');
   revalidateVote(ctx.compound.id, ctx.vote.id, ctx.vote.topicId);

@@ -6,7 +6,7 @@ import { parseId, peekCompound, requireCompound } from '@/server/auth/guards';
 import { Breadcrumb } from '../../../../_components/breadcrumb';
 import { Pager } from '../../../../_components/pager';
 import { PrintButton } from '../../../../_components/print-button';
-import { AnchorHash } from '../anchor-hash';
+import { AnchorHash } from '../../../../_components/anchor-hash';
 
 type Props = {
   params: Promise<{ compoundId: string }>;

@@ -9,10 +9,10 @@ import { getTopic, listMergeTargets, topicSideData, rolesOfPeople, topicTimeline
 import { parseId, peekCompound, requireCompound } from '@/server/auth/guards';
 import { getActor } from '@/server/auth/session';
 import { availableMoves, isReviewAction, planMove } from '@/lib/topics/lifecycle';
+import { canAnnounceAssembly } from '@/lib/assembly/rules';
 import { canOpenVote } from '@/lib/voting/rules';
 import { getFollowThrough } from '@/db/followthrough/read';
 import { markTopicRead } from '@/db/notifications/notifications';
-import { buttonClass } from '../../../../_components/button';
 import { canComment, canCosign, partiesFor } from '@/lib/topics/rules';
 import { PhotoGrid } from '../../../../_components/photo-grid';
 import { StatusBadge } from '../../../../_components/status-badge';
@@ -20,7 +20,9 @@ import { Discussion } from './discussion';
 import { FollowThrough } from './_followthrough/follow-through';
 import { Positions } from './positions';
 import { ReviewForm } from './review-form';
+import { NominationsSection } from './_nominations/section';
 import { Timeline } from './timeline';
+import { VotesCard } from './votes-card';
 import { TopicButtons } from './topic-buttons';
 
 type Props = {
@@ -52,16 +54,16 @@ export default async function TopicPage({ params, searchParams }: Props) {
   // Opening a topic reads what was said about it: its notices (a reply, a new status) leave the
   // unread count and My work.
   markTopicRead(actor.personId, topic.id, Date.now());
-  const [t, tv, format] = await Promise.all([getTranslations('topics'), getTranslations('votes'), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
   const asked = (await searchParams).cpage;
   const cpage = typeof asked === 'string' && /^\d{1,6}$/.test(asked) ? Number(asked) : null;
   const thread = listCommentPage(topic.id, actor.personId, cpage);
   const comments = thread.comments;
   const speakers = rolesOfPeople(compound, [...new Set([topic.authorId, ...comments.map((c) => c.authorId)])]);
   const { positions, meetings, votes: topicVotes } = topicSideData(topic.id);
-  const canOpen =
-    planMove('open_vote', topic.status, roles).ok &&
-    (['consultation', 'council', 'owners'] as const).some((k) => canOpenVote(roles, k) === null);
+  const openable = planMove('open_vote', topic.status, roles).ok;
+  const canOpen = openable && (['consultation', 'council'] as const).some((k) => canOpenVote(roles, k) === null);
+  const canCallAssembly = openable && canAnnounceAssembly(roles) === null;
   const timeline = topicTimeline(topic.id);
   const follow = getFollowThrough(topic.id, actor.personId);
   const moves = availableMoves(topic.status, roles);
@@ -137,42 +139,17 @@ export default async function TopicPage({ params, searchParams }: Props) {
         />
       )}
 
-      {(topicVotes.length > 0 || canOpen) && (
-        <section aria-labelledby="votes-h" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
-          <div className="mb-3 flex flex-wrap items-center gap-3">
-            <h2 id="votes-h" className="font-semibold text-lg">
-              {tv('votesOnTopic')}
-            </h2>
-            {canOpen && (
-              <Link
-                href={`/c/${compound.id}/votes/new?topic=${topic.id}`}
-                className={buttonClass('primary', 'ml-auto')}
-              >
-                {tv('open')}
-              </Link>
-            )}
-          </div>
-          {topicVotes.length === 0 ? (
-            <p className="text-stone-600">{tv('noVotes')}</p>
-          ) : (
-            <ul className="space-y-2">
-              {topicVotes.map((v) => (
-                <li key={v.id}>
-                  <Link
-                    href={`/c/${compound.id}/votes/${v.id}`}
-                    className="block rounded-lg bg-stone-50 p-3 ring-1 ring-stone-200 hover:ring-brand-600"
-                  >
-                    <span className="text-sm text-stone-600">
-                      {tv(`kinds.${v.kind}`)} · {v.status === 'open' ? tv('statusOpen') : tv('statusClosed')}
-                    </span>
-                    <span className="block font-medium">{v.question}</span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+      {(topicVotes.length > 0 || canOpen || canCallAssembly) && (
+        <VotesCard
+          compoundId={compound.id}
+          topicId={topic.id}
+          votes={topicVotes}
+          canOpen={canOpen}
+          canCallAssembly={canCallAssembly}
+        />
       )}
+
+      <NominationsSection compoundId={compound.id} topic={topic} roles={roles} personId={actor.personId} />
 
       <FollowThrough compound={compound} topic={topic} actor={actor} roles={roles} data={follow} />
 

@@ -1,11 +1,11 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { ART278_ITEMS, matterOf } from '@/lib/voting/matters';
 import type { VoteKind } from '@/lib/voting/rules';
-import { Button } from '../../../../_components/button';
+import { Button, buttonClass } from '../../../../_components/button';
 import { CheckboxGroup } from '../../../../_components/checkbox-group';
 import { SelectField, TextArea, TextField } from '../../../../_components/field';
 import { FormStatus } from '../../../../_components/form-status';
@@ -56,88 +56,85 @@ export function OpenVoteForm(props: {
         </div>
         {fieldError('kind') && <p className="mt-1 text-brand-700 text-sm">{fieldError('kind')}</p>}
       </fieldset>
-      <TextArea
-        label={t('question')}
-        name="question"
-        rows={2}
-        maxLength={200}
-        defaultValue={props.topicTitle}
-        error={fieldError('question')}
-      />
-      {kind === 'owners' && (
-        <SelectField
-          label={t('matter')}
-          name="matterItem"
-          defaultValue=""
-          error={fieldError('matterItem')}
-          hint={t('matterHint')}
-        >
-          <option value="" disabled>
-            {t('chooseMatter')}
-          </option>
-          {ART278_ITEMS.map((i) => (
-            <option key={i} value={i}>
-              {t(`matters.${i}`)}（{t(`matterKinds.${matterOf(i)}`)}）
-            </option>
-          ))}
-        </SelectField>
-      )}
-      {kind === 'consultation' && (
+      {kind === 'owners' ? (
+        <div className="space-y-3 rounded-lg bg-amber-50 p-4 text-amber-950">
+          <p>{t('ownersViaAssembly')}</p>
+          <Link
+            href={`/c/${props.compoundId}/assemblies/new?topic=${props.topicId}`}
+            className={buttonClass('primary')}
+          >
+            {t('callAssembly')}
+          </Link>
+        </div>
+      ) : (
         <>
           <TextArea
-            label={t('customOptions')}
-            name="customOptions"
-            rows={3}
-            maxLength={500}
-            hint={t('customOptionsHint')}
-            error={fieldError('customOptions')}
+            label={t('question')}
+            name="question"
+            rows={2}
+            maxLength={200}
+            defaultValue={props.topicTitle}
+            error={fieldError('question')}
           />
-          <SelectField label={t('choiceMode')} name="choiceMode" defaultValue="single">
-            <option value="single">{t('single')}</option>
-            <option value="multiple">{t('multiple')}</option>
-          </SelectField>
-          <CheckboxGroup
-            legend={t('scope')}
-            hint={t('scopeHint')}
-            name="buildingIds"
-            columns="grid-cols-2 sm:grid-cols-4"
-            items={props.buildings.map((b) => ({ value: b.id, label: b.name }))}
-            error={fieldError('buildingIds')}
-          />
+          {kind === 'consultation' && (
+            <>
+              <TextArea
+                label={t('customOptions')}
+                name="customOptions"
+                rows={3}
+                maxLength={500}
+                hint={t('customOptionsHint')}
+                error={fieldError('customOptions')}
+              />
+              <SelectField label={t('choiceMode')} name="choiceMode" defaultValue="single">
+                <option value="single">{t('single')}</option>
+                <option value="multiple">{t('multiple')}</option>
+              </SelectField>
+              <CheckboxGroup
+                legend={t('scope')}
+                hint={t('scopeHint')}
+                name="buildingIds"
+                columns="grid-cols-2 sm:grid-cols-4"
+                items={props.buildings.map((b) => ({ value: b.id, label: b.name }))}
+                error={fieldError('buildingIds')}
+              />
+            </>
+          )}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              label={t('startsAt')}
+              name="startsAt"
+              type="datetime-local"
+              defaultValue={defaults.start}
+              error={fieldError('startsAt')}
+            />
+            <TextField
+              label={t('endsAt')}
+              name="endsAt"
+              type="datetime-local"
+              defaultValue={defaults.end}
+              error={fieldError('endsAt')}
+            />
+          </div>
+          <label className="flex min-h-11 items-start gap-3">
+            <input type="checkbox" name="secret" className="mt-1.5 size-5 accent-brand-700" />
+            <span>
+              {t('secret')}
+              <span className="block text-sm text-stone-600">{t('secretHint')}</span>
+            </span>
+          </label>
+          <label className="flex min-h-11 items-start gap-3">
+            <input type="checkbox" name="allowChange" className="mt-1.5 size-5 accent-brand-700" />
+            <span>{t('allowChange')}</span>
+          </label>
         </>
       )}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label={t('startsAt')}
-          name="startsAt"
-          type="datetime-local"
-          defaultValue={defaults.start}
-          error={fieldError('startsAt')}
-        />
-        <TextField
-          label={t('endsAt')}
-          name="endsAt"
-          type="datetime-local"
-          defaultValue={defaults.end}
-          error={fieldError('endsAt')}
-        />
-      </div>
-      <label className="flex min-h-11 items-start gap-3">
-        <input type="checkbox" name="secret" className="mt-1.5 size-5 accent-brand-700" />
-        <span>
-          {t('secret')}
-          <span className="block text-sm text-stone-600">{t('secretHint')}</span>
-        </span>
-      </label>
-      <label className="flex min-h-11 items-start gap-3">
-        <input type="checkbox" name="allowChange" className="mt-1.5 size-5 accent-brand-700" />
-        <span>{t('allowChange')}</span>
-      </label>
-      {kind === 'owners' && <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t('freezeNote')}</p>}
       <FormStatus state={state} />
-      <Button type="submit" disabled={pending}>
-        {t('openSubmit')}
-      </Button>
+      {kind !== 'owners' && (
+        <Button type="submit" disabled={pending}>
+          {t('openSubmit')}
+        </Button>
+      )}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { ActionResult } from '@/lib/actions/result';
 
 export type FollowThroughDone =
   | 'decisionRecorded'
+  | 'notPassedRecorded'
   | 'decisionPublished'
   | 'objectionLodged'
   | 'objectionAnswered'

@@ -1,5 +1,7 @@
 import type { DecisionView, FollowThrough } from '@/db/followthrough/read';
+import { decisionChoices } from '@/lib/followthrough/decision-basis';
 import { DAY_MS, TASK_PARTIES } from '@/lib/followthrough/rules';
+import { outcomeOf, parseResult } from '@/lib/voting/outcome';
 import { shanghaiMinute } from '@/lib/time';
 import type { FieldSpec } from '../../../../../_components/spec-form';
 import { followText } from './follow-text';
@@ -18,14 +20,25 @@ export async function decisionFields(props: {
   const votes = props.data.closedVotes;
   const names = new Map(props.data.companies.map((c) => [c.id, c.name]));
   const { t } = await followText();
+  // Only what the decision may rest on is offered: a passed owners' decision when the topic went to one.
+  const choices = decisionChoices(
+    votes.map((v) => ({ id: v.id, kind: v.kind, outcome: outcomeOf(parseResult(v.result)) })),
+  );
+  const basis = votes.filter((v) => choices.basis.some((b) => b.id === v.id));
+  const label = (v: (typeof votes)[number]) =>
+    v.kind === 'owners' ? t('votePassedLabel', { question: v.question }) : v.question;
   return [
     { kind: 'textarea', name: 'body', label: t('decisionBody'), maxLength: 2000, rows: 4, defaultValue: draft?.body },
     {
       kind: 'select',
       name: 'voteId',
       label: t('restsOnVote'),
-      defaultValue: String(draft?.voteId ?? votes[0]?.id ?? ''),
-      options: [{ value: '', label: t('noVote') }, ...votes.map((v) => ({ value: String(v.id), label: v.question }))],
+      hint: choices.allowNone ? undefined : t('basisHint'),
+      defaultValue: String(draft?.voteId ?? basis[0]?.id ?? ''),
+      options: [
+        ...(choices.allowNone ? [{ value: '', label: t('noVote') }] : []),
+        ...basis.map((v) => ({ value: String(v.id), label: label(v) })),
+      ],
     },
     {
       kind: 'textarea',

@@ -1,11 +1,15 @@
 import Link from 'next/link';
 import type { DecisionView, FollowThrough } from '@/db/followthrough/read';
 import type { FollowThroughAbilities } from '@/lib/followthrough/abilities';
+import { decisionChoices } from '@/lib/followthrough/decision-basis';
+import type { Roles } from '@/lib/auth/roles';
+import { planMove } from '@/lib/topics/lifecycle';
+import { outcomeOf, parseResult } from '@/lib/voting/outcome';
 import { DAY_MS } from '@/lib/followthrough/rules';
 import type { TopicStatus } from '@/lib/topics/lifecycle';
 import { buttonClass } from '../../../../../_components/button';
 import { SpecForm } from '../../../../../_components/spec-form';
-import { publishDecisionAction, recordDecisionAction } from './decision-actions';
+import { publishDecisionAction, recordDecisionAction, recordNotPassedAction } from './decision-actions';
 import { decisionFields } from './decision-fields';
 import { CARD, followText } from './follow-text';
 
@@ -33,6 +37,7 @@ export async function DecisionSection(props: {
           {t('printNotice')}
         </Link>
       </div>
+      {decision.voteVerdict === 'passed' && <p className="font-semibold text-emerald-900">✓ {t('restsOnPassed')}</p>}
       <p className="whitespace-pre-wrap text-lg">{decision.body}</p>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         {decision.voteId !== null && (
@@ -83,17 +88,61 @@ export async function DecisionSection(props: {
   );
 }
 
-/** Step 5: the form the deciders record the decision with, or revise it with until it is published. */
+/**
+ * Step 5: the form the deciders record the decision with, or revise it with until it is published. On a
+ * topic whose owners' decisions all failed, only the record that it did not pass is offered, and the form
+ * says why (a decision can never contradict its vote).
+ */
 export async function RecordDecision(props: {
   compound: { id: number; companyIds: readonly number[] };
   topic: { id: number; status: TopicStatus };
   data: Pick<FollowThrough, 'decision' | 'closedVotes' | 'companies'>;
   may: Pick<FollowThroughAbilities, 'decide'>;
+  roles: Roles;
   now: number;
 }) {
   const { compound, topic, data, may, now } = props;
-  if (!may.decide) return null;
   const { t } = await followText();
+  const votes = data.closedVotes.map((v) => ({ id: v.id, kind: v.kind, outcome: outcomeOf(parseResult(v.result)) }));
+  const choices = decisionChoices(votes);
+  if (!choices.canDecide) {
+    if (!planMove('record_not_passed', topic.status, props.roles).ok) return null;
+    const failed = data.closedVotes.filter((v) => choices.notPassed.some((f) => f.id === v.id));
+    return (
+      <section aria-labelledby="not-passed-h" className={`${CARD} space-y-3 bg-amber-50 ring-amber-300`}>
+        <h3 id="not-passed-h" className="font-semibold text-lg">
+          {t('notPassedTitle')}
+        </h3>
+        <p>{t('notPassedWhy')}</p>
+        <SpecForm
+          action={recordNotPassedAction.bind(null, compound.id)}
+          hidden={{ topicId: topic.id }}
+          submit={t('notPassedSubmit')}
+          fields={[
+            {
+              kind: 'select',
+              name: 'voteId',
+              label: t('notPassedVote'),
+              defaultValue: String(failed[0]?.id ?? ''),
+              options: failed.map((v) => ({
+                value: String(v.id),
+                label: t('voteFailedLabel', { question: v.question }),
+              })),
+            },
+            {
+              kind: 'textarea',
+              name: 'note',
+              label: t('notPassedNote'),
+              hint: t('notPassedNoteHint'),
+              maxLength: 500,
+              rows: 3,
+            },
+          ]}
+        />
+      </section>
+    );
+  }
+  if (!may.decide) return null;
   const draft = topic.status === 'decided' ? data.decision : null;
   return (
     <details className={`${CARD} bg-amber-50 ring-amber-300`} open={topic.status !== 'decided'}>

@@ -2,7 +2,7 @@ import type { FollowThrough as Data } from '@/db/followthrough/read';
 import { type Actor, companyIdsOf } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 import { followThroughAbilities } from '@/lib/followthrough/abilities';
-import type { TopicStatus } from '@/lib/topics/lifecycle';
+import { planMove, type TopicStatus } from '@/lib/topics/lifecycle';
 import { DecisionSection, RecordDecision } from './decision-section';
 import { EscalationSection } from './escalation-section';
 import { followText } from './follow-text';
@@ -37,8 +37,15 @@ export async function FollowThrough(props: {
     escalations: data.escalations,
     now,
   });
+  const notPassed = planMove('record_not_passed', topic.status, roles).ok;
   const nothing =
-    !decision && !task && data.escalations.length === 0 && !may.decide && !may.escalate && data.objections.length === 0;
+    !decision &&
+    !task &&
+    data.escalations.length === 0 &&
+    !may.decide &&
+    !notPassed &&
+    !may.escalate &&
+    data.objections.length === 0;
   if (nothing) return null;
   const { t } = await followText();
   return (
@@ -47,7 +54,7 @@ export async function FollowThrough(props: {
         {t('title')}
       </h2>
       <DecisionSection compoundId={compound.id} topic={topic} decision={decision} may={may} now={now} />
-      <RecordDecision compound={compound} topic={topic} data={data} may={may} now={now} />
+      <RecordDecision compound={compound} topic={topic} data={data} may={may} roles={roles} now={now} />
       <ObjectionsSection compoundId={compound.id} topicId={topic.id} objections={data.objections} may={may} />
       {task && (
         <TaskSection compoundId={compound.id} topic={topic} task={task} updates={data.updates} may={may} now={now} />

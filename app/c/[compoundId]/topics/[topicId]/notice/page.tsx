@@ -6,7 +6,7 @@ import { getFollowThrough } from '@/db/followthrough/read';
 import { getTopic } from '@/db/topics/read';
 import { getVote } from '@/db/voting/read';
 import { parseId, requireCompound } from '@/server/auth/guards';
-import type { VoteResult } from '@/lib/voting/count';
+import { outcomeOf, parseResult } from '@/lib/voting/outcome';
 import { PrintButton } from '../../../../../_components/print-button';
 
 type Props = { params: Promise<{ compoundId: string; topicId: string }> };
@@ -27,14 +27,12 @@ export default async function NoticePage({ params }: Props) {
   if (!topic) notFound();
   const { decision } = getFollowThrough(topic.id, actor.personId);
   if (!decision) notFound();
-  const [t, tv, ta, format] = await Promise.all([
-    getTranslations('follow'),
-    getTranslations('votes'),
-    getTranslations('app'),
-    getFormatter(),
-  ]);
+  const [t, tv, format] = await Promise.all([getTranslations('follow'), getTranslations('votes'), getFormatter()]);
   const vote = decision.voteId !== null ? getVote(compound.id, decision.voteId) : undefined;
-  const result = vote?.result ? (JSON.parse(vote.result) as VoteResult) : null;
+  // Generated from the stored result, never from the decision's text: the verdict printed is the count's.
+  const result = parseResult(vote?.result ?? null);
+  const outcome = outcomeOf(result);
+  const verdict = outcome === 'passed' ? t('passed') : t('notPassed');
   const day = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'long' });
   const party =
     decision.party === 'property' && decision.companyName ? decision.companyName : t(`parties.${decision.party}`);
@@ -60,29 +58,52 @@ export default async function NoticePage({ params }: Props) {
       {vote && (
         <section>
           <h3 className="font-semibold">{t('restsOnVote')}</h3>
-          <p>
-            {tv(`kinds.${vote.kind}`)}
-            {ta('colon')}
-            {vote.question}
-          </p>
-          {result && (
+          <p>{tv('labelValue', { label: tv(`kinds.${vote.kind}`), value: vote.question })}</p>
+          {result?.owners ? (
             <p>
-              {result.owners
-                ? t('ownersResult', {
+              {result.units && result.units.agree !== null
+                ? t('ownersResultUnits', {
+                    owners: result.owners.participating.owners,
+                    units: result.units.participating,
+                    totalOwners: result.owners.total.owners,
+                    totalUnits: result.units.total,
+                    area: result.owners.participating.area,
+                    totalArea: result.owners.total.area,
+                    agreeOwners: result.owners.agree.owners,
+                    agreeUnits: result.units.agree,
+                    agreeArea: result.owners.agree.area,
+                    verdict,
+                  })
+                : t('ownersResult', {
                     owners: result.owners.participating.owners,
                     totalOwners: result.owners.total.owners,
                     area: result.owners.participating.area,
                     totalArea: result.owners.total.area,
                     agreeOwners: result.owners.agree.owners,
                     agreeArea: result.owners.agree.area,
-                    verdict: result.owners.passed ? t('passed') : t('notPassed'),
-                  })
-                : t('tallyResult', {
-                    voted: result.voted,
-                    electorate: result.electorate,
-                    tally: result.tally.map((x) => `${x.label} ${x.votes}`).join('，'),
+                    verdict,
                   })}
             </p>
+          ) : result?.choice || result?.election ? (
+            <p>
+              {t('matterResult', {
+                owners: (result.choice ?? result.election)?.participating.owners ?? 0,
+                units: result.units?.participating ?? 0,
+                totalOwners: (result.choice ?? result.election)?.total.owners ?? 0,
+                totalUnits: result.units?.total ?? 0,
+                verdict,
+              })}
+            </p>
+          ) : (
+            result && (
+              <p>
+                {t('tallyResult', {
+                  voted: result.voted,
+                  electorate: result.electorate,
+                  tally: result.tally.map((x) => `${x.label} ${x.votes}`).join(tv('listSeparator')),
+                })}
+              </p>
+            )
           )}
         </section>
       )}

@@ -2,8 +2,10 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { VoteView } from '@/db/voting/read';
 import type { findReceipt, listReceipts } from '@/db/voting/receipts';
 import type { VoteResult } from '@/lib/voting/count';
+import { outcomeOf } from '@/lib/voting/outcome';
+import { MatterOutcome } from '../../../assemblies/[assemblyId]/_components/matter-outcome';
 import { choiceTextOf } from './choice-text';
-import { OwnersResult, TallyResult } from './results';
+import { MatterFigures, OwnersResult, TallyResult } from './results';
 import { PrintButton } from './vote-forms';
 
 /**
@@ -18,6 +20,7 @@ export async function ResultSection({
   found,
   receiptCount,
   receipts,
+  alternates,
 }: {
   compoundId: number;
   vote: VoteView;
@@ -27,6 +30,8 @@ export async function ResultSection({
   found: ReturnType<typeof findReceipt> | undefined;
   receiptCount: number;
   receipts: ReturnType<typeof listReceipts>;
+  /** An election's alternates (候补) under the assembly's rules. */
+  alternates: number;
 }) {
   const [t, format] = await Promise.all([getTranslations('votes'), getFormatter()]);
   const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'long', timeStyle: 'short' });
@@ -45,7 +50,16 @@ export async function ResultSection({
         </div>
       </div>
       <p className="text-sm text-stone-600">{t('closedAt', { at: vote.closedAt ? when(vote.closedAt) : '' })}</p>
-      {result.owners ? <OwnersResult result={result} /> : <TallyResult result={result} />}
+      {result.election || result.choice ? (
+        <>
+          <MatterOutcome result={result} outcome={outcomeOf(result)} options={vote.options} alternates={alternates} />
+          <MatterFigures result={result} options={vote.options} />
+        </>
+      ) : result.owners ? (
+        <OwnersResult result={result} options={vote.options} />
+      ) : (
+        <TallyResult result={result} options={vote.options} />
+      )}
       <div className="space-y-2 text-sm">
         <form method="get" className="flex flex-wrap items-end gap-2">
           <label className="block">
@@ -68,7 +82,7 @@ export async function ResultSection({
             className={`rounded-md px-3 py-2 ${found ? 'bg-emerald-50 text-emerald-900' : 'bg-brand-50 text-brand-800'}`}
           >
             {found
-              ? t('receiptCounted', { code: found.receiptCode, choice: choiceText(found.choice) })
+              ? `${t('receiptCounted', { code: found.receiptCode, choice: choiceText(found.choice) })}${found.byProxy ? ` ${t('receiptByAgent')}` : ''}`
               : t('receiptNotFound', { code: lookup })}
           </p>
         )}

@@ -7,8 +7,14 @@ import { Bar } from './bars';
 const centi = (s: string) => Number(s.replace('.', ''));
 
 /** An owners' decision: each legal test with the numbers behind it, in plain words, then the verdict. */
-export async function OwnersResult({ result }: { result: VoteResult }) {
-  const t = await getTranslations('votes.owners');
+export async function OwnersResult({
+  result,
+  options = [],
+}: {
+  result: VoteResult;
+  options?: readonly { key: string; label: string }[];
+}) {
+  const [t, tv] = await Promise.all([getTranslations('votes.owners'), getTranslations('votes')]);
   const o = result.owners;
   if (!o) return null;
   const special = o.matter === 'special';
@@ -72,7 +78,7 @@ export async function OwnersResult({ result }: { result: VoteResult }) {
         {tests.map((x) => (
           <li key={x.name} aria-label={x.name}>
             <p className="font-medium">
-              {x.ok ? '✓' : '✕'} {x.name}：{x.ok ? t('met') : t('notMet')}
+              {x.ok ? '✓' : '✕'} {tv('labelValue', { label: x.name, value: x.ok ? t('met') : t('notMet') })}
             </p>
             <p className="mb-1 text-sm text-stone-700">{x.detail}</p>
             <Bar label={x.name} part={x.part} whole={x.whole} marks={[{ at: x.at, label: x.mark }]} />
@@ -98,7 +104,7 @@ export async function OwnersResult({ result }: { result: VoteResult }) {
           ))}
         </tbody>
       </table>
-      {result.tally.length > 0 && <TallyResult result={result} />}
+      {result.tally.length > 0 && <TallyResult result={result} options={options} />}
       {o.nonVoters && (
         <p className="rounded-lg bg-amber-50 p-3 text-amber-900 text-sm">
           {o.nonVoters.followed
@@ -114,14 +120,90 @@ export async function OwnersResult({ result }: { result: VoteResult }) {
   );
 }
 
-/** Head-count tally of any vote, one bar per option. */
-export async function TallyResult({ result }: { result: VoteResult }) {
+/** Head-count tally of any vote, one bar per option, labelled in the reader's language (`options`). */
+export async function TallyResult({
+  result,
+  options = [],
+}: {
+  result: VoteResult;
+  options?: readonly { key: string; label: string }[];
+}) {
   const t = await getTranslations('votes');
+  const labels = new Map(options.map((o) => [o.key, o.label]));
   return (
     <div className="space-y-2">
       <p className="text-stone-700">{t('votedOf', { voted: result.voted, total: result.electorate })}</p>
       {result.tally.map((o) => (
-        <Bar key={o.key} label={`${o.label}：${o.votes}`} part={o.votes} whole={Math.max(1, result.voted)} />
+        <Bar
+          key={o.key}
+          label={t('labelValue', { label: labels.get(o.key) ?? o.label, value: o.votes })}
+          part={o.votes}
+          whole={Math.max(1, result.voted)}
+        />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * An election's or a choice's figures: participation on both measures with the 2/3 mark, then each
+ * candidate's or option's agreeing area and owners, with the line it had to cross drawn.
+ */
+export async function MatterFigures({
+  result,
+  options,
+}: {
+  result: VoteResult;
+  options: readonly { key: string; label: string }[];
+}) {
+  const [t, tv] = await Promise.all([getTranslations('votes.owners'), getTranslations('votes')]);
+  const figures = result.election ?? result.choice;
+  if (!figures) return null;
+  const rows = result.election?.candidates ?? result.choice?.options ?? [];
+  const label = (key: string) => options.find((o) => o.key === key)?.label ?? key;
+  const special = result.choice?.matter === 'special';
+  const line = special ? { at: 3 / 4, label: '3/4' } : { at: 1 / 2, label: '1/2' };
+  return (
+    <div className="space-y-4">
+      <Bar
+        label={t('quorumHeads')}
+        part={figures.participating.owners}
+        whole={figures.total.owners}
+        marks={[{ at: 2 / 3, label: '2/3' }]}
+      />
+      <Bar
+        label={t('quorumArea')}
+        part={centi(figures.participating.area)}
+        whole={centi(figures.total.area)}
+        marks={[{ at: 2 / 3, label: '2/3' }]}
+      />
+      <table className="w-full text-left text-sm">
+        <caption className="mb-1 text-left font-medium">{t('figures')}</caption>
+        <thead>
+          <tr className="border-stone-300 border-b">
+            <th className="py-1">{result.election ? tv('candidate') : tv('option')}</th>
+            <th className="py-1 text-right">{t('agreeHeads')}</th>
+            <th className="py-1 text-right">{t('agreeArea')}</th>
+          </tr>
+        </thead>
+        <tbody className="tabular-nums">
+          {rows.map((r) => (
+            <tr key={r.id} className="border-stone-200 border-b">
+              <th className="py-1 font-normal">{label(r.id)}</th>
+              <td className="py-1 text-right">{r.agree.owners}</td>
+              <td className="py-1 text-right">{r.agree.area}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.map((r) => (
+        <Bar
+          key={r.id}
+          label={tv('labelValue', { label: label(r.id), value: `${r.agree.owners} / ${figures.participating.owners}` })}
+          part={r.agree.owners}
+          whole={figures.participating.owners}
+          marks={[line]}
+        />
       ))}
     </div>
   );

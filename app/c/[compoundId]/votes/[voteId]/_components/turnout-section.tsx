@@ -43,14 +43,16 @@ export async function TurnoutSection({
           marks={[{ at: 2 / 3, label: '2/3' }]}
         />
       )}
-      {turnout.pending > 0 && <p className="text-sm text-stone-600">{t('pendingPaper', { count: turnout.pending })}</p>}
+      {!closed && turnout.pending > 0 && (
+        <p className="text-sm text-stone-600">{t('pendingPaper', { count: turnout.pending })}</p>
+      )}
       {showLive && (
         <div className="space-y-2 pt-2">
           <h3 className="font-medium">{t('liveTally')}</h3>
           {vote.options.map((o) => (
             <Bar
               key={o.key}
-              label={`${o.label}：${live.find((l) => l.key === o.key)?.n ?? 0}`}
+              label={t('labelValue', { label: o.label, value: live.find((l) => l.key === o.key)?.n ?? 0 })}
               part={live.find((l) => l.key === o.key)?.n ?? 0}
               whole={Math.max(1, turnout.voted)}
             />
