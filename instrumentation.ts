@@ -7,6 +7,10 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getDb } = await import('./db/client');
   const { migrateDatabase } = await import('./db/migrate');
+  // A bad SMS configuration stops the server now rather than at the first sign-in.
+  const { smsSender } = await import('./server/sms/instance');
+  const sms = smsSender();
+  if (sms) console.log(`[yishi] sign-in by SMS is on (driver: ${sms.driver})`);
   const db = getDb();
   migrateDatabase(db);
   const seed = (process.env.SEED_DEMO ?? '1').toLowerCase();

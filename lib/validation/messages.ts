@@ -15,6 +15,8 @@ export const VALIDATION_KEYS = [
   'optionCount',
   /** Takes {char}, e.g. "U+200B": see human-text.ts for what is refused. */
   'invisibleChars',
+  /** A box that must be ticked (the privacy notice). */
+  'mustAccept',
 ] as const;
 
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
