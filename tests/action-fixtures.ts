@@ -33,6 +33,8 @@ export const exportRoute = await import('@/app/api/compounds/[compoundId]/export
 export const ballotsRoute = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/ballots/route');
 export const photoRoute = await import('@/app/api/photos/[photoId]/route');
 export const receiptsRoute = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/receipts/route');
+export const letters = await import('@/app/c/[compoundId]/households/letter-actions');
+export const activation = await import('@/app/activate/actions');
 
 // ── Objects of each compound ──
 

@@ -44,6 +44,8 @@ const {
   topics,
   votes,
   ballotsRoute,
+  letters,
+  activation,
   DAY,
 } = await import('./action-fixtures');
 type Fixture = import('./action-fixtures').Fixture;
@@ -93,6 +95,8 @@ const STAFF: Label[] = ['community', 'street', 'district'];
 const REGISTER: Label[] = ['secretary', 'chair', 'member', ...STAFF];
 
 const fx = {} as Record<Side, Fixture>;
+/** An open activation code of a register owner of 合和大院, made in beforeAll. */
+const letterCode = { code: '', name: '' };
 
 // ── The cases ──
 
@@ -405,6 +409,12 @@ const CASES: Case[] = [
       }),
   },
   {
+    name: 'make activation letters for a building',
+    allow: [...COMMITTEE, ...STAFF],
+    run: (f) =>
+      letters.generateLettersAction(f.compoundId, null, form({ scope: 'building', buildingId: f.buildingId })),
+  },
+  {
     name: "download a closed vote's receipt codes",
     allow: EVERYONE_IN,
     writes: false,
@@ -476,6 +486,25 @@ const SELF_CASES: Case[] = [
     run: () => locale.setLocale('en'),
   },
   {
+    // The letter is the authority: whoever holds the code and knows the holder's name, signed in or not.
+    name: 'activate an account with a letter',
+    allow: [],
+    global: true,
+    anon: 'ok',
+    run: () =>
+      activation.activateAction(
+        null,
+        form({
+          code: letterCode.code,
+          name: letterCode.name,
+          mobile: '13912345670',
+          password: 'Neue-Passwort-2026',
+          confirm: 'Neue-Passwort-2026',
+          privacy: 'on',
+        }),
+      ),
+  },
+  {
     name: 'open an account',
     allow: STAFF,
     global: true,
@@ -520,6 +549,16 @@ beforeAll(async () => {
   setupDatabase();
   fx.own = await build('合和大院', { secretary: ACTORS.secretary });
   fx.other = await build('亿泰庄园', { secretary: ACTORS.otherSecretary });
+  actAs(personId(ACTORS.community));
+  const made = await letters.generateLettersAction(fx.own.compoundId, null, form({ scope: 'compound' }));
+  const first = made.ok ? made.data.letters[0] : undefined;
+  if (!first) throw new Error('no activation letter for the matrix');
+  letterCode.code = first.code;
+  letterCode.name = (globalThis as unknown as { yishiDb: import('@/db/client').Db }).yishiDb.$client
+    .prepare(`select h.name from units u join buildings b on b.id = u.building_id join holders h on h.id = u.holder_id
+               where b.compound_id = ? and b.name || u.number = ?`)
+    .pluck()
+    .get(fx.own.compoundId, first.units) as string;
   actAs(null);
 }, 120_000);
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/server/auth/session';
@@ -18,6 +19,14 @@ export default async function LoginPage() {
       <p className="mb-6 text-stone-600">{t('intro')}</p>
       <LoginForm />
       <p className="mt-6 text-sm text-stone-600">{t('help')}</p>
+      <p className="mt-3 flex flex-wrap gap-x-5 gap-y-2">
+        <Link href="/activate" className="text-brand-700 underline">
+          {t('activateLink')}
+        </Link>
+        <Link href="/join" className="text-brand-700 underline">
+          {t('joinLink')}
+        </Link>
+      </p>
     </div>
   );
 }
