@@ -35,6 +35,7 @@ export const photoRoute = await import('@/app/api/photos/[photoId]/route');
 export const receiptsRoute = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/receipts/route');
 export const letters = await import('@/app/c/[compoundId]/households/letter-actions');
 export const activation = await import('@/app/activate/actions');
+export const smsLogin = await import('@/app/login/actions');
 
 // ── Objects of each compound ──
 

@@ -21,6 +21,8 @@ import {
   totalChanges,
 } from './harness';
 
+// Sign-in by SMS is on (log driver), so its action is tried for real.
+process.env.SMS_DRIVER = 'log';
 vi.mock('next/cache', () => import('./mocks/next-cache'));
 vi.mock('next/headers', () => import('./mocks/next-headers'));
 vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
@@ -454,6 +456,12 @@ const TARGETS: Target[] = [
     // A well-formed unknown code is counted against the address even though it is refused (lib/activation/limits.ts).
     refusalMayWrite: true,
     call: (_f, d) => fx.activation.activateAction(null, d),
+  },
+  {
+    name: 'requestSmsCode',
+    actor: '13800000004',
+    fields: ['mobile'],
+    call: (_f, d) => fx.smsLogin.requestSmsCodeAction(null, d),
   },
   {
     name: 'GET export',
