@@ -355,6 +355,8 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     setHolder(key, holderId);
   }
 
+  nameRegisterOwners(tx, unitIds);
+
   seedHistory(tx, now, {
     compoundId: scopeIds.get('c:双全楼院'),
     companyId: scopeIds.get('p:安居物业服务有限公司'),
@@ -369,6 +371,38 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     action: 'seed_demo',
     data: { compounds: COMPOUNDS.length, units: unitIds.size, accounts: DEMO_ACCOUNTS.length },
   });
+}
+
+/**
+ * Register owners without accounts whom the activation stories and the README name: 王淑芬 of 3号楼1单元101, and the
+ * co-owners 周建平 and 吴丽华 of 3号楼3单元201 (周建平 votes). Renamed after the register is filled, so the random
+ * names of everyone else stay as they were.
+ */
+function nameRegisterOwners(tx: Tx, unitIds: Map<string, { id: number; compoundId: number }>) {
+  const holderOf = (unit: string) => {
+    const u = unitIds.get(unit);
+    const row =
+      u &&
+      tx.get<{ holderId: number; personId: number }>(sql`
+      select h.id as holderId, hm.person_id as personId from units u join holders h on h.id = u.holder_id
+        join holder_members hm on hm.holder_id = h.id where u.id = ${u.id}`);
+    if (!u || !row) throw new Error(`demo register: ${unit} has no owner`);
+    return { ...row, compoundId: u.compoundId };
+  };
+  const single = holderOf('合和大院/3号楼/1单元101');
+  tx.run(sql`update people set name = '王淑芬' where id = ${single.personId}`);
+  tx.run(sql`update holders set name = '王淑芬' where id = ${single.holderId}`);
+  const shared = holderOf('合和大院/3号楼/3单元201');
+  const first = tx.get<{ mobile: string }>(sql`select mobile from people where id = ${shared.personId}`)?.mobile ?? '';
+  const second = tx
+    .insert(s.people)
+    .values({ mobile: '13800002002', name: '吴丽华' })
+    .returning({ id: s.people.id })
+    .get().id;
+  tx.run(sql`update people set name = '周建平' where id = ${shared.personId}`);
+  tx.run(sql`update holders set kind = 'co_owners', key = ${`c:${[first, '13800002002'].sort().join(',')}`},
+             name = '周建平、吴丽华' where id = ${shared.holderId}`);
+  tx.insert(s.holderMembers).values({ holderId: shared.holderId, personId: second }).run();
 }
 
 /**

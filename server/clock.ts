@@ -2,6 +2,8 @@ import { appendPendingAnchors } from '@/db/audit/anchor-file';
 import { anchorChangedChains } from '@/db/audit/anchors';
 import { autoEscalate, endNotice, endRating, listDueTimers, markOverdue } from '@/db/followthrough/timers';
 import { closeVote, listDueVotes } from '@/db/voting/close';
+import { endDueTenancies } from '@/db/households/tenancy';
+import { applyAllDueTransfers } from '@/db/households/transfers';
 import { dueMoves } from '@/lib/followthrough/rules';
 import { shanghaiDay } from '@/lib/time';
 
@@ -14,6 +16,9 @@ export interface TickReport {
   reopened: number;
   /** Chains anchored by the daily round. */
   anchored: number;
+  /** Changes of owner whose date came, and tenancies whose move-out date came (db/households). */
+  transfersApplied: number;
+  movedOut: number;
   /** Moves that failed (each in its own transaction, so nothing of them was written); the rest went on. */
   failed: string[];
 }
@@ -53,8 +58,18 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
     ratingsClosed: 0,
     reopened: 0,
     anchored: 0,
+    transfersApplied: 0,
+    movedOut: 0,
     failed: [],
   };
+  if ((opts.onlyTopic ?? null) === null) {
+    isolated(report, 'transfers', () => {
+      report.transfersApplied = applyAllDueTransfers(now);
+    });
+    isolated(report, 'move-outs', () => {
+      report.movedOut = endDueTenancies(now);
+    });
+  }
   if (opts.votes ?? true) {
     for (const v of listDueVotes(now)) {
       isolated(report, `vote ${v.id}`, () => {

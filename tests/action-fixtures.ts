@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { endNotice } from '../db/followthrough/timers';
+import { fileJoinRequest } from '../db/households/join';
 import { shanghaiMinute } from '../lib/time';
 import { actAs, form, one, PNG, personId } from './harness';
 
@@ -36,6 +37,9 @@ export const receiptsRoute = await import('@/app/api/compounds/[compoundId]/vote
 export const letters = await import('@/app/c/[compoundId]/households/letter-actions');
 export const activation = await import('@/app/activate/actions');
 export const smsLogin = await import('@/app/login/actions');
+export const join = await import('@/app/join/actions');
+export const household = await import('@/app/join-actions');
+export const transfers = await import('@/app/c/[compoundId]/households/transfers/actions');
 
 // ── Objects of each compound ──
 
@@ -65,6 +69,10 @@ export interface Fixture {
   escalationId: number;
   resident: number;
   revokable: number;
+  /** A unit number in buildingId, a pending request to join the unit of the 'owner' label (合和大院) or another. */
+  unitNumber: string;
+  joinRequestId: number;
+  tenancyId: number;
 }
 
 export const shanghai = shanghaiMinute;
@@ -228,7 +236,40 @@ export async function build(compoundName: string, names: { secretary: string }):
   await must(follow.escalateAction(c.id, null, form({ topicId: escalated, reason: '需要城管执法' })));
   const escalationId = one<{ id: number }>(sql`select max(id) as id from escalations where topic_id = ${escalated}`).id;
 
+  // A request to join a unit, waiting for its household's voter (刘建国's flat in 合和大院), and a tenant to move out.
+  const joinUnit = one<{ id: number; label: string; voterId: number | null }>(sql`
+    select u.id, b.name || u.number as label, h.voter_person_id as voterId from units u
+      join buildings b on b.id = u.building_id join holders h on h.id = u.holder_id
+     where u.compound_id = ${c.id} and h.kind = 'person'
+     order by (h.voter_person_id = (select id from people where mobile = '13800000004')) desc, u.id limit 1`);
+  const joinRequestId =
+    fileJoinRequest(
+      {
+        compoundId: c.id,
+        unitId: joinUnit.id,
+        unitLabel: joinUnit.label,
+        voterId: joinUnit.voterId,
+        personId: null,
+        name: '新租户',
+        mobile: compoundName === '合和大院' ? '13977770001' : '13977770002',
+        passwordHash: null,
+        relation: 'tenant',
+        moveOutAt: null,
+      },
+      now,
+    ) ?? 0;
+  const tenancyId = one<{
+    id: number;
+  }>(sql`insert into memberships (person_id, role, scope_type, scope_id, unit_id, created_at)
+            values (${r2}, 'tenant', 'compound', ${c.id}, ${joinUnit.id}, ${now}) returning id`).id;
+  const unitNumber = one<{ n: string }>(
+    sql`select number as n from units where building_id = ${buildingId} order by id desc limit 1`,
+  ).n;
+
   return {
+    unitNumber,
+    joinRequestId,
+    tenancyId,
     compoundId: c.id,
     communityId: c.communityId,
     companyId,

@@ -49,6 +49,9 @@ const {
   letters,
   activation,
   smsLogin,
+  join,
+  household,
+  transfers,
   DAY,
 } = await import('./action-fixtures');
 type Fixture = import('./action-fixtures').Fixture;
@@ -418,6 +421,33 @@ const CASES: Case[] = [
       letters.generateLettersAction(f.compoundId, null, form({ scope: 'building', buildingId: f.buildingId })),
   },
   {
+    name: "answer a request to join a unit (the household's voter, grid worker or secretary)",
+    allow: ['owner', 'grid', 'secretary'],
+    deny: 'notFound',
+    run: (f) => household.answerJoinRequestAction(null, form({ requestId: f.joinRequestId, answer: 'approve' })),
+  },
+  {
+    // The tenant lives in the 'owner' label's flat in 合和大院: its household's voter may record it too.
+    name: 'record a tenant moving out',
+    allow: ['owner', 'grid', 'secretary', ...STAFF],
+    run: (f) => household.moveOutAction(f.compoundId, null, form({ membershipId: f.tenancyId })),
+  },
+  {
+    name: 'record a change of owner',
+    allow: STAFF,
+    run: (f) =>
+      transfers.recordTransferAction(
+        f.compoundId,
+        null,
+        form({
+          buildingId: f.buildingId,
+          unit: f.unitNumber,
+          effective: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+          owners: '过户新业主:13966660001',
+        }),
+      ),
+  },
+  {
     name: "download a closed vote's receipt codes",
     allow: EVERYONE_IN,
     writes: false,
@@ -501,6 +531,28 @@ const SELF_CASES: Case[] = [
           code: letterCode.code,
           name: letterCode.name,
           mobile: '13912345670',
+          password: 'Neue-Passwort-2026',
+          confirm: 'Neue-Passwort-2026',
+          privacy: 'on',
+        }),
+      ),
+  },
+  {
+    // Anyone may ask to join a home, signed in or not; the household's voter or the compound's staff answer.
+    name: 'ask to join a unit',
+    allow: [],
+    global: true,
+    anon: 'ok',
+    run: () =>
+      join.fileJoinRequestAction(
+        null,
+        form({
+          compoundId: fx.own.compoundId,
+          buildingId: fx.own.buildingId,
+          unit: fx.own.unitNumber,
+          relation: 'family_member',
+          name: '新家人',
+          mobile: '13955550001',
           password: 'Neue-Passwort-2026',
           confirm: 'Neue-Passwort-2026',
           privacy: 'on',

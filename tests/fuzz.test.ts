@@ -464,6 +464,30 @@ const TARGETS: Target[] = [
     call: (_f, d) => fx.smsLogin.requestSmsCodeAction(null, d),
   },
   {
+    name: 'fileJoinRequest',
+    actor: '13800000007',
+    fields: ['compoundId', 'buildingId', 'unit', 'relation', 'moveOut'],
+    call: (_f, d) => fx.join.fileJoinRequestAction(null, d),
+  },
+  {
+    name: 'answerJoinRequest',
+    actor: '13800000010',
+    fields: ['requestId', 'answer', 'reason'],
+    call: (_f, d) => fx.household.answerJoinRequestAction(null, d),
+  },
+  {
+    name: 'moveOut',
+    actor: '13800000010',
+    fields: ['membershipId', 'date'],
+    call: (f, d) => fx.household.moveOutAction(f.compoundId, null, d),
+  },
+  {
+    name: 'recordTransfer',
+    actor: '13800000011',
+    fields: ['buildingId', 'unit', 'effective', 'owners', 'voter', 'reference'],
+    call: (f, d) => fx.transfers.recordTransferAction(f.compoundId, null, d),
+  },
+  {
     name: 'GET export',
     actor: '13800000001',
     fields: ['compoundId', 'from', 'to'],

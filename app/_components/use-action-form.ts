@@ -21,7 +21,8 @@ export function useActionForm<T>(action: Action<T>, opts: { resetOnSuccess?: boo
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
+    // The button that submitted counts too (approve / decline), as it would in a plain HTML form.
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(data));
   };
   const fieldError = (name: string) => (state && !state.ok ? (state.fieldErrors?.[name] ?? null) : null);

@@ -5,6 +5,7 @@ import { moveFrom } from '@/lib/topics/lifecycle';
 import { VOTE_OPENED } from '@/lib/voting/lifecycle';
 import { appendAudit } from '../audit/append';
 import { type Tx, writeTransaction } from '../client';
+import { applyDueTransfers } from '../households/transfers';
 import { roleIn } from '../roles';
 import { topics, voteOptions, votes } from '../schema';
 import { moveTopic } from '../topics/move';
@@ -91,6 +92,9 @@ export function openVote(v: NewVote, companyIds: readonly number[], now: number)
       .get();
     const move = topic && moveFrom('open_vote', topic.status);
     if (!move) return null;
+    // A change of owner whose date has come is in the register before the electorate is frozen, whether or not
+    // the clock has got to it yet (db/households/transfers.ts).
+    applyDueTransfers(tx, v.compoundId, now);
     const { options, buildingIds, ...fields } = v;
     const voteId = tx
       .insert(votes)

@@ -4,10 +4,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { activationFigures, lockedCodes } from '@/db/activation/codes';
 import { getCompoundSettings } from '@/db/places/compounds';
 import { listBuildings } from '@/db/places/places';
-import { letterAuthority, recordsTransfers, seesHouseholds } from '@/lib/households/rules';
+import { answersJoinRequests, letterAuthority, recordsTransfers, seesHouseholds } from '@/lib/households/rules';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { Breadcrumb } from '../../../_components/breadcrumb';
 import { buttonClass } from '../../../_components/button';
+import { JoinQueue } from './join-queue';
 import { LettersForm } from './letters-form';
 
 type Props = { params: Promise<{ compoundId: string }> };
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * join a unit. For community staff over the compound, its owners' committee, grid worker and branch secretary.
  */
 export default async function HouseholdsPage({ params }: Props) {
-  const { actor, compound } = await requireCompound((await params).compoundId, (a, c) =>
+  const { actor, compound, roles } = await requireCompound((await params).compoundId, (a, c) =>
     seesHouseholds(a, c) ? null : 'not_staff',
   );
   const now = Date.now();
@@ -95,6 +96,10 @@ export default async function HouseholdsPage({ params }: Props) {
           />
         </section>
       )}
+
+      <div className="no-print space-y-6">
+        <JoinQueue actor={actor} compound={compound} answers={answersJoinRequests(roles)} />
+      </div>
 
       {authority && (
         <LockedList
