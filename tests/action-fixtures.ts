@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { endNotice } from '../db/followthrough/timers';
 import { fileJoinRequest } from '../db/households/join';
+import { fileCorrection } from '../db/households/privacy';
+import { proposeVoterChange } from '../db/households/voter-change';
 import { shanghaiMinute } from '../lib/time';
 import { actAs, form, one, PNG, personId } from './harness';
 
@@ -40,6 +42,9 @@ export const smsLogin = await import('@/app/login/actions');
 export const join = await import('@/app/join/actions');
 export const household = await import('@/app/join-actions');
 export const transfers = await import('@/app/c/[compoundId]/households/transfers/actions');
+export const home = await import('@/app/account/home-actions');
+export const corrections = await import('@/app/admin/corrections/actions');
+export const myDataRoute = await import('@/app/api/me/data/route');
 
 // ── Objects of each compound ──
 
@@ -73,6 +78,10 @@ export interface Fixture {
   unitNumber: string;
   joinRequestId: number;
   tenancyId: number;
+  /** A resident's open correction request, a co-owned holder and a proposal to change its voter. */
+  correctionId: number;
+  coHolderId: number;
+  voterChangeId: number;
 }
 
 export const shanghai = shanghaiMinute;
@@ -266,7 +275,20 @@ export async function build(compoundName: string, names: { secretary: string }):
     sql`select number as n from units where building_id = ${buildingId} order by id desc limit 1`,
   ).n;
 
+  const correctionId = fileCorrection(r1, { topic: 'area', unitId: null, body: '面积登记有误。' }, now);
+  // A co-owner who does not vote proposes themself; the one who votes has yet to confirm.
+  const co = getDb().get<{ id: number; other: number }>(sql`select h.id, min(hm.person_id) as other
+      from holders h join holder_members hm on hm.holder_id = h.id and hm.person_id <> h.voter_person_id
+     where h.compound_id = ${c.id} and h.kind = 'co_owners' group by h.id limit 1`);
+  const coHolderId = co?.id ?? 0;
+  if (co) proposeVoterChange(co.id, co.other, co.other, now);
+  const voterChangeId =
+    getDb().get<{ id: number }>(sql`select max(id) as id from voter_changes where holder_id = ${coHolderId}`)?.id ?? 0;
+
   return {
+    correctionId,
+    coHolderId,
+    voterChangeId,
     unitNumber,
     joinRequestId,
     tenancyId,

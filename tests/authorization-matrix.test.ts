@@ -52,6 +52,9 @@ const {
   join,
   household,
   transfers,
+  home,
+  corrections,
+  myDataRoute,
   DAY,
 } = await import('./action-fixtures');
 type Fixture = import('./action-fixtures').Fixture;
@@ -448,6 +451,26 @@ const CASES: Case[] = [
       ),
   },
   {
+    name: "answer a resident's correction request",
+    allow: STAFF,
+    global: true,
+    outsideReach: 'notFound',
+    run: (f) => corrections.answerCorrectionAction(null, form({ requestId: f.correctionId, answer: '已核实并更正。' })),
+  },
+  {
+    // Only the household's own co-owners (none of the actors here) may propose or confirm its new voter.
+    name: 'propose a new voter for a co-owned household',
+    allow: [],
+    global: true,
+    run: (f) => home.proposeVoterAction(null, form({ holderId: f.coHolderId || 1, newVoterId: 1 })),
+  },
+  {
+    name: "confirm a co-owned household's new voter",
+    allow: [],
+    global: true,
+    run: (f) => home.confirmVoterAction(null, form({ changeId: f.voterChangeId || 1 })),
+  },
+  {
     name: "download a closed vote's receipt codes",
     allow: EVERYONE_IN,
     writes: false,
@@ -558,6 +581,19 @@ const SELF_CASES: Case[] = [
           privacy: 'on',
         }),
       ),
+  },
+  {
+    name: 'ask for a correction of my data',
+    allow: [],
+    global: true,
+    run: () => home.requestCorrectionAction(null, form({ topic: 'name', body: '我的姓名写错了。' })),
+  },
+  {
+    name: 'download my data (GET /api/me/data)',
+    allow: [],
+    global: true,
+    writes: false,
+    run: () => myDataRoute.GET(new Request('http://x/api/me/data?format=csv')),
   },
   {
     // Anyone may ask; the answer is the same for every number (server/sms/sign-in.ts).

@@ -488,6 +488,39 @@ const TARGETS: Target[] = [
     call: (f, d) => fx.transfers.recordTransferAction(f.compoundId, null, d),
   },
   {
+    name: 'proposeVoter',
+    actor: '13800000005',
+    fields: ['holderId', 'newVoterId'],
+    call: (_f, d) => fx.home.proposeVoterAction(null, d),
+  },
+  {
+    name: 'confirmVoter',
+    actor: '13800000006',
+    fields: ['changeId'],
+    call: (_f, d) => fx.home.confirmVoterAction(null, d),
+  },
+  {
+    name: 'requestCorrection',
+    actor: '13800000004',
+    fields: ['topic', 'unitId', 'body'],
+    call: (_f, d) => fx.home.requestCorrectionAction(null, d),
+  },
+  {
+    name: 'answerCorrection',
+    actor: '13800000011',
+    fields: ['requestId', 'answer'],
+    call: (_f, d) => fx.corrections.answerCorrectionAction(null, d),
+  },
+  {
+    name: 'GET my data',
+    actor: '13800000004',
+    fields: ['format'],
+    call: (_f, d) =>
+      fx.myDataRoute.GET(
+        new Request(`http://x/api/me/data?format=${encodeURIComponent(String(d.get('format') ?? ''))}`),
+      ),
+  },
+  {
     name: 'GET export',
     actor: '13800000001',
     fields: ['compoundId', 'from', 'to'],

@@ -261,3 +261,46 @@ describe('joining a unit', () => {
     expect(r).toMatchObject({ ok: false, code: 'joinMobileKnown' });
   });
 });
+
+describe('my home and my data', () => {
+  const home = import('@/app/account/home-actions');
+  const myData = import('@/app/api/me/data/route');
+
+  it('changes a co-owned household’s voter only once every co-owner has confirmed', async () => {
+    const { proposeVoterAction, confirmVoterAction } = await home;
+    const holderId = one<{ id: number }>(sql`select id from holders where name = '陈志强、李秀英'`).id;
+    const voter = () => one<{ v: number }>(sql`select voter_person_id as v from holders where id = ${holderId}`).v;
+    const chen = personId('13800000005');
+    const li = personId('13800000006');
+    expect(voter()).toBe(chen);
+    actAs(li);
+    expect(await proposeVoterAction(null, form({ holderId, newVoterId: li }))).toMatchObject({ ok: true });
+    expect(voter()).toBe(chen);
+    const changeId = one<{ id: number }>(sql`select max(id) as id from voter_changes where holder_id = ${holderId}`).id;
+    // A neighbour cannot confirm it for them.
+    actAs(personId('13800000004'));
+    expect(await confirmVoterAction(null, form({ changeId }))).toMatchObject({ ok: false, code: 'forbidden' });
+    actAs(chen);
+    expect(await confirmVoterAction(null, form({ changeId }))).toMatchObject({
+      ok: true,
+      message: 'myHome.voterChanged',
+    });
+    expect(voter()).toBe(li);
+  });
+
+  it('gives a person everything held about them, and nothing of anyone else', async () => {
+    const { GET } = await myData;
+    actAs(personId('13800000004'));
+    const res = await GET(new Request('http://x/api/me/data?format=json'));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, Record<string, unknown>[]>;
+    expect(body.person?.[0]).toMatchObject({ name: '刘建国', mobile: '13800000004', hasPassword: 1 });
+    expect(JSON.stringify(body)).not.toContain('$argon2');
+    expect(body.homes?.map((h) => h.unit)).toEqual(['3号楼1单元301', '3号楼2单元502']);
+    const csv = await (await GET(new Request('http://x/api/me/data?format=csv'))).text();
+    expect(csv.split('\n')[0]).toContain('section');
+    expect(csv).toContain('刘建国');
+    actAs(null);
+    expect((await GET(new Request('http://x/api/me/data'))).status).toBe(401);
+  });
+});

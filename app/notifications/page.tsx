@@ -17,6 +17,7 @@ export default async function NotificationsPage() {
     getTranslations('topics'),
     getFormatter(),
   ]);
+  const tj = await getTranslations('join');
   const items = listNotifications(actor.personId);
   const unread = items.filter((n) => n.readAt === null).length;
   const text = (n: (typeof items)[number]) => {
@@ -63,16 +64,48 @@ export default async function NotificationsPage() {
       }
       case 'login_failures':
         return t('loginFailures', { count: n.detail ?? '' });
+      case 'join_request': {
+        const [relation = 'tenant', unit = '', name = ''] = (n.detail ?? '').split('|');
+        return t('joinRequest', {
+          actor: name,
+          unit,
+          relation: tj(`relations.${relation === 'family_member' ? 'family_member' : 'tenant'}`),
+        });
+      }
+      case 'join_answered': {
+        const [answer, unit = ''] = (n.detail ?? '').split('|');
+        return t(answer === 'approve' ? 'joinApproved' : 'joinDeclined', { unit });
+      }
+      case 'activation_locked':
+        return t('activationLocked', { compound: n.compoundName ?? '' });
+      case 'voter_change':
+        return t('voterChange', { actor: actorName });
+      case 'correction_request':
+        return t('correctionRequest', { actor: actorName });
+      case 'correction_answered':
+        return t('correctionAnswered');
     }
   };
   const href = (n: (typeof items)[number]) =>
-    n.kind === 'login_failures'
+    n.kind === 'login_failures' ||
+    n.kind === 'voter_change' ||
+    n.kind === 'join_answered' ||
+    n.kind === 'correction_answered'
       ? '/account'
-      : n.meetingId
-        ? `/c/${n.compoundId}/meetings/${n.meetingId}`
-        : n.topicId
-          ? `/c/${n.compoundId}/topics/${n.topicId}`
-          : '/';
+      : n.kind === 'correction_request'
+        ? '/admin/corrections'
+        : n.kind === 'activation_locked'
+          ? `/c/${n.compoundId}/households`
+          : n.kind === 'join_request'
+            ? // The household's voter answers from "My home"; the grid worker and secretary from the households page.
+              (n.detail ?? '').endsWith('|voter')
+              ? '/account'
+              : `/c/${n.compoundId}/households`
+            : n.meetingId
+              ? `/c/${n.compoundId}/meetings/${n.meetingId}`
+              : n.topicId
+                ? `/c/${n.compoundId}/topics/${n.topicId}`
+                : '/';
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">

@@ -66,17 +66,17 @@ export function fileJoinRequest(r: NewJoinRequest, now: number): number | null {
     const answerers = tx.all<{ id: number }>(sql`
       select person_id as id from memberships where scope_type = 'compound' and scope_id = ${r.compoundId}
          and role in ('grid_worker', 'branch_secretary')`);
-    notify(
-      tx,
-      [...(voterId ? [voterId] : []), ...answerers.map((a) => a.id)],
-      {
-        compoundId: r.compoundId,
-        kind: 'join_request',
-        actorId: r.personId,
-        detail: `${r.relation}|${unitLabel}|${r.name}`,
-      },
-      now,
-    );
+    const detail = `${r.relation}|${unitLabel}|${r.name}`;
+    const staff = answerers.map((a) => a.id).filter((id) => id !== voterId);
+    if (voterId) {
+      notify(
+        tx,
+        [voterId],
+        { compoundId: r.compoundId, kind: 'join_request', actorId: r.personId, detail: `${detail}|voter` },
+        now,
+      );
+    }
+    notify(tx, staff, { compoundId: r.compoundId, kind: 'join_request', actorId: r.personId, detail }, now);
     return id;
   });
 }
@@ -155,7 +155,7 @@ export function answerJoinRequest(
 ): JoinAnswer {
   return writeTransaction((tx): JoinAnswer => {
     const r = tx.select().from(joinRequests).where(eq(joinRequests.id, requestId)).get();
-    if (!r || r.status !== 'pending') return 'gone';
+    if (r?.status !== 'pending') return 'gone';
     let personId = r.personId;
     if (answer === 'approve') {
       if (personId === null) {

@@ -62,6 +62,7 @@ export function listNotifications(personId: number, limit = 50) {
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
       topicTitle: topics.title,
+      compoundName: sql<string | null>`(select name from compounds where id = ${notifications.compoundId})`,
       actorName: sql<string | null>`(select name from people where id = ${notifications.actorId})`,
     })
     .from(notifications)
