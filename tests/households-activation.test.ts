@@ -184,3 +184,18 @@ describe('self-activation', () => {
     expect(stopped).toMatchObject({ ok: false, code: 'wait_address' });
   });
 });
+
+describe('the demo’s letters', () => {
+  it('seed 双全楼院 with letters, eight activated, and one expired code that /activate refuses as expired', async () => {
+    const { seedDemoLetters, DEMO_EXPIRED_CODE } = await import('@/server/activation/demo-letters');
+    seedDemoLetters(Date.now());
+    const shuangquan = one<{ id: number }>(sql`select id from compounds where name = '双全楼院'`).id;
+    const used = one<{ n: number }>(
+      sql`select count(*) as n from activation_codes where compound_id = ${shuangquan} and used_at is not null`,
+    ).n;
+    expect(used).toBe(8);
+    one(sql`delete from activation_failures returning 1`);
+    const r = await activate({ code: DEMO_EXPIRED_CODE, name: '某某', mobile: '13912340099' });
+    expect(r).toMatchObject({ ok: false, code: 'code_expired' });
+  });
+});

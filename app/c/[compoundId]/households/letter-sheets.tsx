@@ -45,6 +45,7 @@ export function LetterSheets({
                 <article
                   key={l.code}
                   aria-label={t('slip', { units: l.units })}
+                  data-url={l.url}
                   className="flex gap-[3mm] overflow-hidden border border-stone-500 border-dashed p-[4mm] text-[8.5pt] leading-snug"
                 >
                   <div className="flex min-w-0 flex-1 flex-col">
