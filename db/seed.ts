@@ -25,6 +25,8 @@ interface CompoundPlan {
   company: string;
   buildings: BuildingPlan[];
   developerUnsold?: number;
+  /** Printed on activation letters. */
+  hotline?: string;
 }
 
 const STREETS: Record<string, string[]> = {
@@ -45,6 +47,7 @@ const walkup = (name: string, floors: number, entrances: number): BuildingPlan =
 const COMPOUNDS: CompoundPlan[] = [
   {
     name: '合和大院',
+    hotline: '中兴社区服务站 0411-8265 3301',
     community: '中兴社区',
     address: '中山区老虎滩街道合和街12号',
     company: '安居物业服务有限公司',
@@ -52,6 +55,7 @@ const COMPOUNDS: CompoundPlan[] = [
   },
   {
     name: '双全楼院',
+    hotline: '中兴社区服务站 0411-8265 3301',
     community: '中兴社区',
     address: '中山区老虎滩街道双全路3号',
     company: '安居物业服务有限公司',
@@ -59,6 +63,7 @@ const COMPOUNDS: CompoundPlan[] = [
   },
   {
     name: '亿泰庄园',
+    hotline: '林海社区服务站 0411-8271 6620',
     community: '林海社区',
     address: '中山区葵英街道林海路88号',
     company: '亿泰物业管理有限公司',
@@ -67,6 +72,7 @@ const COMPOUNDS: CompoundPlan[] = [
   },
   {
     name: '清华园',
+    hotline: '林海社区服务站 0411-8271 6620',
     community: '林海社区',
     address: '中山区葵英街道清华街6号',
     company: '清华园红色物业服务中心',
@@ -206,7 +212,7 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     if (communityId === undefined) throw new Error(`unknown community ${plan.community}`);
     const compound = tx
       .insert(s.compounds)
-      .values({ communityId, name: plan.name, address: plan.address })
+      .values({ communityId, name: plan.name, address: plan.address, hotline: plan.hotline ?? '' })
       .returning()
       .get();
     scopeIds.set(`c:${plan.name}`, compound.id);

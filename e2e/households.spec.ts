@@ -132,7 +132,7 @@ test('sign-in by SMS code: the log driver shows the code on /dev/sms', async ({ 
   expect(code).toMatch(/^\d{6}$/);
   await page.getByLabel('短信验证码').fill(code);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('您好，杜晓东');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('杜晓东，您好');
   await page.context().close();
 });
 
@@ -158,7 +158,7 @@ test('a tenant asks to join 3号楼1单元301 and the owner approves from My hom
   const request = page.getByRole('listitem').filter({ hasText: '孔租客 申请作为租户加入 合和大院 3号楼1单元301' });
   await expect(request).toContainText('139****0201');
   await shot(page, 'join-approve-1280');
-  await request.getByRole('button', { name: '同意' }).click();
+  await request.getByRole('button', { name: '同意', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '已同意' })).toBeVisible();
 
   await login(tenant, '13912340201', PASSWORD);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import type { FormEvent } from 'react';
 import { answerJoinRequestAction } from '../join-actions';
 import { Button } from './button';
 import { TextField } from './field';
@@ -19,23 +20,42 @@ export interface JoinRequestItem {
   createdAt: number;
 }
 
-/** Requests to join a unit, each with approve and decline; the reason goes to the requester when declined. */
+/**
+ * Requests to join a unit, each with approve and decline; the reason goes to the requester when declined. One action
+ * state for the list: an answered request leaves the list when the page refreshes, and the answer stays said above it.
+ */
 export function JoinRequests({ items }: { items: JoinRequestItem[] }) {
   const t = useTranslations('join');
-  if (items.length === 0) return <p className="text-stone-600">{t('queueNone')}</p>;
+  const { state, pending, onSubmit } = useActionForm(answerJoinRequestAction);
   return (
-    <ul className="divide-y divide-stone-200">
-      {items.map((r) => (
-        <JoinRequestRow key={r.id} item={r} />
-      ))}
-    </ul>
+    <>
+      <div className="mb-2">
+        <FormStatus state={state} />
+      </div>
+      {items.length === 0 ? (
+        <p className="text-stone-600">{t('queueNone')}</p>
+      ) : (
+        <ul className="divide-y divide-stone-200">
+          {items.map((r) => (
+            <JoinRequestRow key={r.id} item={r} pending={pending} onSubmit={onSubmit} />
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
-function JoinRequestRow({ item }: { item: JoinRequestItem }) {
+function JoinRequestRow({
+  item,
+  pending,
+  onSubmit,
+}: {
+  item: JoinRequestItem;
+  pending: boolean;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+}) {
   const t = useTranslations('join');
   const format = useFormatter();
-  const { state, pending, onSubmit, formRef, fieldError } = useActionForm(answerJoinRequestAction);
   const relation = t(`relations.${item.relation}`);
   const unit = item.compoundName ? `${item.compoundName} ${item.unitLabel}` : item.unitLabel;
   return (
@@ -48,23 +68,18 @@ function JoinRequestRow({ item }: { item: JoinRequestItem }) {
         {' · '}
         {format.relativeTime(item.createdAt)}
       </p>
-      {state?.ok ? (
-        <FormStatus state={state} />
-      ) : (
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-2">
-          <input type="hidden" name="requestId" value={item.id} />
-          <TextField label={t('reason')} name="reason" maxLength={200} error={fieldError('reason')} />
-          <FormStatus state={state} />
-          <div className="flex gap-2">
-            <Button type="submit" name="answer" value="approve" disabled={pending}>
-              {t('approve')}
-            </Button>
-            <Button type="submit" name="answer" value="decline" variant="secondary" disabled={pending}>
-              {t('decline')}
-            </Button>
-          </div>
-        </form>
-      )}
+      <form onSubmit={onSubmit} noValidate className="space-y-2">
+        <input type="hidden" name="requestId" value={item.id} />
+        <TextField label={t('reason')} name="reason" maxLength={200} />
+        <div className="flex gap-2">
+          <Button type="submit" name="answer" value="approve" disabled={pending}>
+            {t('approve')}
+          </Button>
+          <Button type="submit" name="answer" value="decline" variant="secondary" disabled={pending}>
+            {t('decline')}
+          </Button>
+        </div>
+      </form>
     </li>
   );
 }

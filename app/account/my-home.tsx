@@ -86,7 +86,7 @@ export async function MyHome({ personId }: { personId: number }) {
           ))}
         </ul>
       )}
-      {toAnswer.length > 0 && (
+      {(toAnswer.length > 0 || units.some((u) => u.voterId === personId)) && (
         <div className="mt-5">
           <h3 className="mb-1 font-semibold">{t('toAnswer')}</h3>
           <JoinRequests items={toAnswer} />
