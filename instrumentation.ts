@@ -16,7 +16,7 @@ export async function register() {
   const seed = (process.env.SEED_DEMO ?? '1').toLowerCase();
   if (!['0', 'false', 'no'].includes(seed)) {
     const { seedDemo } = await import('./db/seed');
-    if (seedDemo(db)) {
+    if (seedDemo(db, { year: true })) {
       const { seedDemoLetters } = await import('./server/activation/demo-letters');
       try {
         seedDemoLetters(Date.now());

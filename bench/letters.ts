@@ -26,11 +26,19 @@ async function main() {
   const community = id('insert into communities (street_id, name) values (?, ?)', street, '基准社区');
   const compound = id('insert into compounds (community_id, name) values (?, ?)', community, '基准大院');
   const worker = id("insert into people (name, mobile) values ('郑丽', '13800000011')");
-  id("insert into memberships (person_id, role, scope_type, scope_id) values (?, 'community_worker', 'community', ?)", worker, community);
+  id(
+    "insert into memberships (person_id, role, scope_type, scope_id) values (?, 'community_worker', 'community', ?)",
+    worker,
+    community,
+  );
   raw.transaction(() => {
-    const buildings = Array.from({ length: 40 }, (_, b) => id('insert into buildings (compound_id, name, floors) values (?, ?, 18)', compound, `${b + 1}号楼`));
+    const buildings = Array.from({ length: 40 }, (_, b) =>
+      id('insert into buildings (compound_id, name, floors) values (?, ?, 18)', compound, `${b + 1}号楼`),
+    );
     const person = raw.prepare('insert into people (name, mobile) values (?, ?)');
-    const holder = raw.prepare("insert into holders (compound_id, kind, key, name, voter_person_id) values (?, 'person', ?, ?, ?)");
+    const holder = raw.prepare(
+      "insert into holders (compound_id, kind, key, name, voter_person_id) values (?, 'person', ?, ?, ?)",
+    );
     const member = raw.prepare('insert into holder_members (holder_id, person_id) values (?, ?)');
     const unit = raw.prepare(
       "insert into units (building_id, compound_id, number, floor, area_centi, area_source, holder_id) values (?, ?, ?, ?, 8800, 'register', ?)",

@@ -5,6 +5,7 @@ import { chineseName, createRandom, type Random } from '../lib/random';
 import type { AssignableRole, GuestKind, ScopeType } from '../lib/auth/roles';
 import type { Db, Tx } from './client';
 import { appendAudit } from './audit/append';
+import { seedYear } from './demo/year';
 import * as s from './schema';
 
 /** Every demo account's password; listed in the README. */
@@ -180,14 +181,21 @@ function unitNumber(entrance: number, floor: number, door: number) {
   return `${entrance}单元${floor}${String(door).padStart(2, '0')}`;
 }
 
-/** Seeds the demo district into an empty database in one transaction. Returns false if not empty. */
-export function seedDemo(db: Db): boolean {
+/**
+ * Seeds the demo district into an empty database in one transaction. Returns false if not empty. With `year` (the
+ * demo, the e2e server), the compounds other than 合和大院 also get a year of history (db/demo/year.ts); the unit
+ * tests' harness leaves it out, so their figures stay their own.
+ */
+export function seedDemo(db: Db, opts: { year?: boolean } = {}): boolean {
   const existing = db.get<{ n: number }>(sql`select count(*) as n from districts`);
   if (existing && existing.n > 0) return false;
   const r = createRandom(20261127);
   const now = Date.now();
   const hash = hashSync(DEMO_PASSWORD);
-  db.transaction((tx) => seedInto(tx, r, now, hash));
+  db.transaction((tx) => {
+    seedInto(tx, r, now, hash);
+    if (opts.year) seedYear(db.$client, now);
+  });
   return true;
 }
 
