@@ -76,6 +76,7 @@ export interface Fixture {
   revokable: number;
   /** A unit number in buildingId, a pending request to join the unit of the 'owner' label (合和大院) or another. */
   unitNumber: string;
+  buildingName: string;
   joinRequestId: number;
   tenancyId: number;
   /** A resident's open correction request, a co-owned holder and a proposal to change its voter. */
@@ -285,7 +286,10 @@ export async function build(compoundName: string, names: { secretary: string }):
   const voterChangeId =
     getDb().get<{ id: number }>(sql`select max(id) as id from voter_changes where holder_id = ${coHolderId}`)?.id ?? 0;
 
+  const buildingName = one<{ n: string }>(sql`select name as n from buildings where id = ${buildingId}`).n;
+
   return {
+    buildingName,
     correctionId,
     coHolderId,
     voterChangeId,

@@ -451,6 +451,18 @@ const CASES: Case[] = [
       ),
   },
   {
+    name: 'import changes of owner (CSV)',
+    allow: STAFF,
+    run: (f) => {
+      const csv = `楼栋,户号,生效日期,新业主\n${f.buildingName},${f.unitNumber},2026-01-01,文件新业主:13966660002\n`;
+      return transfers.importTransfersAction(
+        f.compoundId,
+        null,
+        form({ file: new File([csv], 'transfers.csv', { type: 'text/csv' }) }),
+      );
+    },
+  },
+  {
     name: "answer a resident's correction request",
     allow: STAFF,
     global: true,

@@ -488,6 +488,17 @@ const TARGETS: Target[] = [
     call: (f, d) => fx.transfers.recordTransferAction(f.compoundId, null, d),
   },
   {
+    name: 'importTransfers',
+    actor: '13800000011',
+    fields: ['file'],
+    call: (f, d) => {
+      // Whatever text arrived as "file" is uploaded as the CSV.
+      const text = String(d.get('file') ?? '');
+      d.set('file', new File([text], 'transfers.csv', { type: 'text/csv' }));
+      return fx.transfers.importTransfersAction(f.compoundId, null, d);
+    },
+  },
+  {
     name: 'proposeVoter',
     actor: '13800000005',
     fields: ['holderId', 'newVoterId'],
@@ -600,9 +611,14 @@ const WRONG_TYPES: unknown[] = [undefined, null, 'x', 0, -1, true, {}, [], [1], 
 
 describe('hostile input', () => {
   it('every action answers arguments of the wrong type with a refusal, never an exception', async () => {
-    const actions = TARGETS.filter((t) => !/^(GET|POST) |^(importUnits|setLocale)$/.test(t.name));
+    const actions = TARGETS.filter((t) => !/^(GET|POST) |^(importUnits|importTransfers|setLocale)$/.test(t.name));
     const importUnits = (_f: Fixture, d: FormData) => fx.compoundAdmin.importUnitsAction(own.compoundId, null, d);
-    for (const t of [...actions, { name: 'importUnits', actor: '13800000011', call: importUnits }]) {
+    const importTransfers = (_f: Fixture, d: FormData) => fx.transfers.importTransfersAction(own.compoundId, null, d);
+    for (const t of [
+      ...actions,
+      { name: 'importUnits', actor: '13800000011', call: importUnits },
+      { name: 'importTransfers', actor: '13800000011', call: importTransfers },
+    ]) {
       actAs(personId(t.actor));
       for (const value of WRONG_TYPES) {
         for (const [fixture, input] of [

@@ -304,3 +304,27 @@ describe('my home and my data', () => {
     expect((await GET(new Request('http://x/api/me/data'))).status).toBe(401);
   });
 });
+
+describe('changes of owner from a file', () => {
+  it('records every row or none, naming the row that was refused', async () => {
+    actAs(personId('13800000011'));
+    const upload = (csv: string) =>
+      transfers.importTransfersAction(compoundId, null, form({ file: new File([csv], 't.csv', { type: 'text/csv' }) }));
+    const before = one<{ n: number }>(sql`select count(*) as n from transfers`).n;
+    // The second row names 刘建国's mobile with another name: nothing of the file is recorded.
+    const refused = await upload(
+      '楼栋,户号,生效日期,新业主\n2号楼,1单元101,2026-11-01,文件甲:13912300020\n2号楼,1单元102,2026-11-01,别人:13800000004\n',
+    );
+    expect(refused).toMatchObject({ ok: false, code: 'transferNameMismatch' });
+    expect(refused.ok ? [] : refused.details?.map((d) => d.line)).toEqual([3]);
+    expect(one<{ n: number }>(sql`select count(*) as n from transfers`).n).toBe(before);
+    const done = await upload(
+      '楼栋,户号,生效日期,新业主\n2号楼,1单元101,2026-11-01,文件甲:13912300020\n2号楼,1单元102,2099-01-01,文件乙:13912300021\n',
+    );
+    expect(done).toMatchObject({ ok: true });
+    expect(one<{ n: number }>(sql`select count(*) as n from transfers`).n).toBe(before + 2);
+    expect(
+      one<{ n: number }>(sql`select count(*) as n from transfers where applied_at is null`).n,
+    ).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -235,3 +235,35 @@ export function listTransfers(compoundId: number, limit = 50) {
       left join holders hf on hf.id = t.from_holder_id join holders ht on ht.id = t.to_holder_id
      where t.compound_id = ${compoundId} order by t.id desc limit ${limit}`);
 }
+
+class BatchRefused extends Error {
+  constructor(
+    readonly index: number,
+    readonly refusal: TransferError,
+  ) {
+    super(refusal.kind);
+  }
+}
+
+/** Records a file of transfers, all or none: the first refusal undoes every row and says which. */
+export function recordTransfers(
+  list: readonly NewTransfer[],
+  actorId: number,
+  reach: StaffReach,
+  now: number,
+): { ok: true; applied: number; pending: number } | { ok: false; index: number; error: TransferError } {
+  try {
+    return writeTransaction(() => {
+      let applied = 0;
+      list.forEach((t, index) => {
+        const r = recordTransfer(t, actorId, reach, now);
+        if (!r.ok) throw new BatchRefused(index, r.error);
+        if (r.applied) applied++;
+      });
+      return { ok: true as const, applied, pending: list.length - applied };
+    });
+  } catch (error) {
+    if (error instanceof BatchRefused) return { ok: false, index: error.index, error: error.refusal };
+    throw error;
+  }
+}

@@ -7,6 +7,7 @@ import { shanghaiDay } from '@/lib/time';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { Breadcrumb } from '../../../../_components/breadcrumb';
 import { TransferForm } from './transfer-form';
+import { TransfersFileForm } from './transfers-file-form';
 
 type Props = { params: Promise<{ compoundId: string }> };
 
@@ -44,6 +45,12 @@ export default async function TransfersPage({ params }: Props) {
         </h2>
         <p className="mb-4 text-stone-700">{t('intro')}</p>
         <TransferForm compoundId={compound.id} buildings={listBuildings(compound.id)} today={shanghaiDay(Date.now())} />
+      </section>
+      <section aria-labelledby="file" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+        <h2 id="file" className="mb-1 font-semibold text-lg">
+          {t('csvTitle')}
+        </h2>
+        <TransfersFileForm compoundId={compound.id} />
       </section>
       <section aria-labelledby="history" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
         <h2 id="history" className="mb-2 font-semibold text-lg">
