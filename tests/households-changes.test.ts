@@ -161,6 +161,24 @@ describe('a change of owner', () => {
     expect(held).toEqual({ name: '孙新、钱新', voter: '钱新' });
   });
 
+  it('is in the electorate of a vote opened after its date even before the clock has applied it', async () => {
+    const now = Date.now();
+    actAs(personId('13800000011'));
+    const r = await transfers.recordTransferAction(
+      compoundId,
+      null,
+      form({
+        buildingId: building2,
+        unit: '2单元602',
+        effective: shanghaiDate(now + 2 * DAY),
+        owners: '周未来:13912300030',
+      }),
+    );
+    expect(r).toMatchObject({ ok: true, message: 'transfers.recordedLater' });
+    // No tick in between: opening the vote applies what has fallen due (db/voting/open.ts).
+    expect(voterOf(ownersVote('屋面防水', now + 3 * DAY), '2号楼2单元602').name).toBe('周未来');
+  });
+
   it('is refused for a mobile registered under another name, and for a voter who is not a new owner', async () => {
     actAs(personId('13800000011'));
     const wrongName = await transfers.recordTransferAction(
