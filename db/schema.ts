@@ -77,6 +77,8 @@ export const compounds = sqliteTable(
     committeeAlternates: integer('committee_alternates').notNull().default(0),
     /** Days after an election closes at which the new committee takes office. */
     handoverDays: integer('handover_days').notNull().default(7),
+    /** The number printed on activation letters for residents who need help (入户激活函). */
+    hotline: text('hotline').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('compounds_community_name').on(t.communityId, t.name)],
@@ -168,6 +170,9 @@ export const people = sqliteTable('people', {
   passwordHash: text('password_hash'),
   partyMember: integer('party_member', { mode: 'boolean' }).notNull().default(false),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  /** When the person accepted the privacy notice (个人信息保护法), and which version of it. */
+  privacyAcceptedAt: integer('privacy_accepted_at'),
+  privacyVersion: integer('privacy_version'),
   createdAt: createdAt(),
 });
 
@@ -209,8 +214,10 @@ export const memberships = sqliteTable(
     /** Grid name for grid workers, e.g. "中兴社区第3网格". */
     grid: text('grid'),
     guestKind: text('guest_kind', { enum: GUEST_KINDS }),
-    /** A tenant's unit. */
+    /** A tenant's or family member's unit. */
     unitId: integer('unit_id').references(() => units.id),
+    /** A tenant's move-out date: the clock ends the role then (lib/households). */
+    endsAt: integer('ends_at'),
     createdBy: integer('created_by').references(() => people.id),
     createdAt: createdAt(),
   },
@@ -1110,4 +1117,186 @@ export const committeeHandovers = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('committee_handovers_due').on(t.appliedAt, t.takesOfficeAt)],
+);
+
+// ── Households: activation letters, SMS sign-in, joining a unit, changes of owner, personal information ──
+
+/**
+ * One activation code per holder (入户激活函), stored only as its HMAC (lib/activation/hash.ts). A newer letter
+ * for the same holder revokes the older one; co-owners each activate with it, and it is used up when all have.
+ */
+export const activationCodes = sqliteTable(
+  'activation_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    holderId: integer('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    codeHash: text('code_hash').notNull(),
+    createdBy: integer('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    lockedAt: integer('locked_at'),
+    revokedAt: integer('revoked_at'),
+    failedNameTries: integer('failed_name_tries').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('activation_codes_hash').on(t.codeHash),
+    index('activation_codes_holder').on(t.holderId, t.id),
+    index('activation_codes_compound').on(t.compoundId, t.createdAt),
+  ],
+);
+
+/** Failed activation attempts, for the limits of lib/activation/limits.ts: 'a:<address bucket>', 'c:<code id>', 'unknown'. */
+export const activationFailures = sqliteTable(
+  'activation_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('activation_failures_key_at').on(t.key, t.at)],
+);
+
+/** Sign-in codes sent by SMS (lib/sms/code.ts), stored as HMACs; also a row for numbers without an account. */
+export const smsCodes = sqliteTable(
+  'sms_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mobile: text('mobile').notNull(),
+    /** The client's address bucket, for the per-address daily cap. */
+    address: text('address').notNull(),
+    codeHash: text('code_hash').notNull(),
+    /** False for a number without an account: nothing was sent, but the caps count it the same. */
+    sent: integer('sent', { mode: 'boolean' }).notNull(),
+    sentAt: integer('sent_at').notNull(),
+    tries: integer('tries').notNull().default(0),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('sms_codes_mobile').on(t.mobile, t.sentAt), index('sms_codes_address').on(t.address, t.sentAt)],
+);
+
+export const JOIN_RELATIONS = ['tenant', 'family_member'] as const;
+export const JOIN_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const;
+
+/** A tenant or family member asking to join a unit; the holder's voter, the grid worker or the secretary answers. */
+export const joinRequests = sqliteTable(
+  'join_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The account that asked; null when someone without an account asked (name, mobile, password below). */
+    personId: integer('person_id').references(() => people.id),
+    name: text('name').notNull(),
+    mobile: text('mobile').notNull(),
+    /** argon2id of the password chosen when asking without an account; cleared once answered. */
+    passwordHash: text('password_hash'),
+    relation: text('relation', { enum: JOIN_RELATIONS }).notNull(),
+    /** A tenant's move-out date (the end of the lease), if known. */
+    moveOutAt: integer('move_out_at'),
+    status: text('status', { enum: JOIN_STATUSES }).notNull().default('pending'),
+    createdAt: integer('created_at').notNull(),
+    decidedBy: integer('decided_by'),
+    decidedAt: integer('decided_at'),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('join_requests_compound').on(t.compoundId, t.status, t.id),
+    index('join_requests_unit').on(t.unitId, t.status),
+    index('join_requests_mobile').on(t.mobile, t.status),
+  ],
+);
+
+/** A change of owner (过户) from a register extract: from its effective date the unit is the new holder's. */
+export const transfers = sqliteTable(
+  'transfers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    compoundId: integer('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fromHolderId: integer('from_holder_id'),
+    toHolderId: integer('to_holder_id')
+      .notNull()
+      .references(() => holders.id),
+    effectiveAt: integer('effective_at').notNull(),
+    recordedBy: integer('recorded_by').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+    /** When the register was changed: at recording for a past date, else by the clock or a vote's opening. */
+    appliedAt: integer('applied_at'),
+    /** The register extract's reference (不动产登记证明号) or a note. */
+    reference: text('reference').notNull().default(''),
+  },
+  (t) => [index('transfers_compound').on(t.compoundId, t.effectiveAt), index('transfers_unit').on(t.unitId, t.id)],
+);
+
+/** Co-owners changing who casts the household's ballot: applied once every co-owner has confirmed. */
+export const voterChanges = sqliteTable(
+  'voter_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    holderId: integer('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    newVoterId: integer('new_voter_id')
+      .notNull()
+      .references(() => people.id),
+    proposedBy: integer('proposed_by').notNull(),
+    /** JSON array of the person ids who have confirmed (the proposer first). */
+    confirmedBy: text('confirmed_by').notNull(),
+    status: text('status', { enum: ['pending', 'applied', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    createdAt: integer('created_at').notNull(),
+    decidedAt: integer('decided_at'),
+  },
+  (t) => [index('voter_changes_holder').on(t.holderId, t.status)],
+);
+
+/** Every time staff open a person's page (个人信息保护法: who looked at my data); the person sees the list. */
+export const personViews = sqliteTable(
+  'person_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull(),
+    viewerId: integer('viewer_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('person_views_person').on(t.personId, t.at)],
+);
+
+export const CORRECTION_TOPICS = ['area', 'name', 'unit', 'other'] as const;
+
+/** A resident's request to correct what the platform holds about them, and the staff's answer. */
+export const correctionRequests = sqliteTable(
+  'correction_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    topic: text('topic', { enum: CORRECTION_TOPICS }).notNull(),
+    unitId: integer('unit_id'),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+    status: text('status', { enum: ['open', 'answered'] })
+      .notNull()
+      .default('open'),
+    answer: text('answer'),
+    answeredBy: integer('answered_by'),
+    answeredAt: integer('answered_at'),
+  },
+  (t) => [index('correction_requests_person').on(t.personId, t.id), index('correction_requests_status').on(t.status)],
 );

@@ -6,6 +6,7 @@ import type { AssignableRole, GuestKind, ScopeType } from '../lib/auth/roles';
 import type { Db, Tx } from './client';
 import { appendAudit } from './audit/append';
 import { seedDemoAssembly } from './assembly/demo';
+import { seedYear } from './demo/year';
 import * as s from './schema';
 
 /** Every demo account's password; listed in the README. */
@@ -26,6 +27,8 @@ interface CompoundPlan {
   company: string;
   buildings: BuildingPlan[];
   developerUnsold?: number;
+  /** Printed on activation letters. */
+  hotline?: string;
 }
 
 const STREETS: Record<string, string[]> = {
@@ -46,6 +49,7 @@ const walkup = (name: string, floors: number, entrances: number): BuildingPlan =
 const COMPOUNDS: CompoundPlan[] = [
   {
     name: '合和大院',
+    hotline: '中兴社区服务站 0411-8265 3301',
     community: '中兴社区',
     address: '中山区老虎滩街道合和街12号',
     company: '安居物业服务有限公司',
@@ -53,6 +57,7 @@ const COMPOUNDS: CompoundPlan[] = [
   },
   {
     name: '双全楼院',
+    hotline: '中兴社区服务站 0411-8265 3301',
     community: '中兴社区',
     address: '中山区老虎滩街道双全路3号',
     company: '安居物业服务有限公司',
@@ -60,6 +65,7 @@ const COMPOUNDS: CompoundPlan[] = [
   },
   {
     name: '亿泰庄园',
+    hotline: '林海社区服务站 0411-8271 6620',
     community: '林海社区',
     address: '中山区葵英街道林海路88号',
     company: '亿泰物业管理有限公司',
@@ -68,6 +74,7 @@ const COMPOUNDS: CompoundPlan[] = [
   },
   {
     name: '清华园',
+    hotline: '林海社区服务站 0411-8271 6620',
     community: '林海社区',
     address: '中山区葵英街道清华街6号',
     company: '清华园红色物业服务中心',
@@ -175,14 +182,21 @@ function unitNumber(entrance: number, floor: number, door: number) {
   return `${entrance}单元${floor}${String(door).padStart(2, '0')}`;
 }
 
-/** Seeds the demo district into an empty database in one transaction. Returns false if not empty. */
-export function seedDemo(db: Db): boolean {
+/**
+ * Seeds the demo district into an empty database in one transaction. Returns false if not empty. With `year` (the
+ * demo, the e2e server), the compounds other than 合和大院 also get a year of history (db/demo/year.ts); the unit
+ * tests' harness leaves it out, so their figures stay their own.
+ */
+export function seedDemo(db: Db, opts: { year?: boolean } = {}): boolean {
   const existing = db.get<{ n: number }>(sql`select count(*) as n from districts`);
   if (existing && existing.n > 0) return false;
   const r = createRandom(20261127);
   const now = Date.now();
   const hash = hashSync(DEMO_PASSWORD);
-  db.transaction((tx) => seedInto(tx, r, now, hash));
+  db.transaction((tx) => {
+    seedInto(tx, r, now, hash);
+    if (opts.year) seedYear(db.$client, now);
+  });
   return true;
 }
 
@@ -207,7 +221,7 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     if (communityId === undefined) throw new Error(`unknown community ${plan.community}`);
     const compound = tx
       .insert(s.compounds)
-      .values({ communityId, name: plan.name, address: plan.address })
+      .values({ communityId, name: plan.name, address: plan.address, hotline: plan.hotline ?? '' })
       .returning()
       .get();
     scopeIds.set(`c:${plan.name}`, compound.id);
@@ -356,6 +370,8 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     setHolder(key, holderId);
   }
 
+  nameRegisterOwners(tx, unitIds);
+
   seedHistory(tx, now, {
     compoundId: scopeIds.get('c:双全楼院'),
     companyId: scopeIds.get('p:安居物业服务有限公司'),
@@ -374,6 +390,38 @@ function seedInto(tx: Tx, r: Random, now: number, hash: string) {
     action: 'seed_demo',
     data: { compounds: COMPOUNDS.length, units: unitIds.size, accounts: DEMO_ACCOUNTS.length },
   });
+}
+
+/**
+ * Register owners without accounts whom the activation stories and the README name: 王淑芬 of 3号楼1单元101, and the
+ * co-owners 周建平 and 吴丽华 of 3号楼3单元201 (周建平 votes). Renamed after the register is filled, so the random
+ * names of everyone else stay as they were.
+ */
+function nameRegisterOwners(tx: Tx, unitIds: Map<string, { id: number; compoundId: number }>) {
+  const holderOf = (unit: string) => {
+    const u = unitIds.get(unit);
+    const row =
+      u &&
+      tx.get<{ holderId: number; personId: number }>(sql`
+      select h.id as holderId, hm.person_id as personId from units u join holders h on h.id = u.holder_id
+        join holder_members hm on hm.holder_id = h.id where u.id = ${u.id}`);
+    if (!u || !row) throw new Error(`demo register: ${unit} has no owner`);
+    return { ...row, compoundId: u.compoundId };
+  };
+  const single = holderOf('合和大院/3号楼/1单元101');
+  tx.run(sql`update people set name = '王淑芬' where id = ${single.personId}`);
+  tx.run(sql`update holders set name = '王淑芬' where id = ${single.holderId}`);
+  const shared = holderOf('合和大院/3号楼/3单元201');
+  const first = tx.get<{ mobile: string }>(sql`select mobile from people where id = ${shared.personId}`)?.mobile ?? '';
+  const second = tx
+    .insert(s.people)
+    .values({ mobile: '13800002002', name: '吴丽华' })
+    .returning({ id: s.people.id })
+    .get().id;
+  tx.run(sql`update people set name = '周建平' where id = ${shared.personId}`);
+  tx.run(sql`update holders set kind = 'co_owners', key = ${`c:${[first, '13800002002'].sort().join(',')}`},
+             name = '周建平、吴丽华' where id = ${shared.holderId}`);
+  tx.insert(s.holderMembers).values({ holderId: shared.holderId, personId: second }).run();
 }
 
 /**

@@ -85,6 +85,16 @@ const EnvSchema = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     ),
+  /**
+   * Sign-in by SMS code (server/sms/sender.ts checks these at start): unset or 'off' — no SMS; 'log' — codes go to
+   * the server log and the /dev/sms page (development and the demo only); 'http' — a signed request to a gateway.
+   */
+  SMS_DRIVER: z.string().optional(),
+  SMS_HTTP_URL: z.string().optional(),
+  SMS_HTTP_KEY: z.string().optional(),
+  SMS_HTTP_TEMPLATE: z.string().optional(),
+  SMS_HTTP_SENDER: z.string().optional(),
+  SMS_HTTP_TIMEOUT_MS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -15,6 +15,8 @@ if [ ! -f .next/BUILD_ID ] || [ ! -f .next/yishi/serve.mjs ] ||
 fi
 
 PORT="${PORT:-3000}"
+# The demo signs in by SMS too, with the log driver: codes appear on /dev/sms and in this log, never on a phone.
+export SMS_DRIVER="${SMS_DRIVER:-log}"
 cat <<MSG
 
   Yishi (议事) is starting on http://localhost:${PORT}
@@ -25,6 +27,7 @@ cat <<MSG
     13800000009 周海燕  property staff                  13800000010 吴刚    grid worker
     13800000011 郑丽    community worker, 中兴社区       13800000012 钱伟    street staff, 老虎滩街道
     13800000013 冯军    district admin, 中山区
+  Sign-in by SMS code: the codes are shown on http://localhost:${PORT}/dev/sms (log driver, demo only).
 
 MSG
 # WEB_CONCURRENCY=2 (one per core) renders pages on every core; see bench/README.md.

@@ -6,6 +6,8 @@ PORT="${1:-3201}"
 export DATA_DIR="${E2E_DATA_DIR:-$PWD/.e2e-data}"
 rm -rf "$DATA_DIR"
 export NEXT_TELEMETRY_DISABLED=1 SEED_DEMO=1
+# Sign-in by SMS with the log driver: the stories read the code from /dev/sms.
+export SMS_DRIVER=log
 # The stories play the reverse proxy from 127.0.0.1: a browser there that sends X-Forwarded-For is a
 # client behind it; other loopback addresses are clients that connect directly (e2e/clients.ts).
 export TRUSTED_PROXIES=127.0.0.1

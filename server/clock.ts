@@ -5,6 +5,8 @@ import { listDueHandovers, runHandover } from '@/db/assembly/handover';
 import { listDueAssemblies, moveDueAssembly } from '@/db/assembly/moves';
 import { closeVote, listDueVotes } from '@/db/voting/close';
 import { listVotesClosingSoon, noticeVoteClosing } from '@/db/voting/closing';
+import { endDueTenancies } from '@/db/households/tenancy';
+import { applyAllDueTransfers } from '@/db/households/transfers';
 import { dueMoves } from '@/lib/followthrough/rules';
 import { shanghaiDay } from '@/lib/time';
 
@@ -23,6 +25,9 @@ export interface TickReport {
   reopened: number;
   /** Chains anchored by the daily round. */
   anchored: number;
+  /** Changes of owner whose date came, and tenancies whose move-out date came (db/households). */
+  transfersApplied: number;
+  movedOut: number;
   /** Moves that failed (each in its own transaction, so nothing of them was written); the rest went on. */
   failed: string[];
 }
@@ -67,8 +72,18 @@ export function tick(now: number, opts: { votes?: boolean; onlyTopic?: number | 
     ratingsClosed: 0,
     reopened: 0,
     anchored: 0,
+    transfersApplied: 0,
+    movedOut: 0,
     failed: [],
   };
+  if ((opts.onlyTopic ?? null) === null) {
+    isolated(report, 'transfers', () => {
+      report.transfersApplied = applyAllDueTransfers(now);
+    });
+    isolated(report, 'move-outs', () => {
+      report.movedOut = endDueTenancies(now);
+    });
+  }
   if (opts.votes ?? true) {
     // An assembly opens when its notice period is over and closes, all its matters at once, at its end.
     for (const a of listDueAssemblies(now)) {

@@ -8,6 +8,9 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { closeAssembly, openAssembly } from '../db/assembly/moves';
 import { endNotice } from '../db/followthrough/timers';
+import { fileJoinRequest } from '../db/households/join';
+import { fileCorrection } from '../db/households/privacy';
+import { proposeVoterChange } from '../db/households/voter-change';
 import { shanghaiMinute } from '../lib/time';
 import { actAs, form, one, PNG, personId } from './harness';
 
@@ -45,6 +48,15 @@ export const exportRoute = await import('@/app/api/compounds/[compoundId]/export
 export const ballotsRoute = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/ballots/route');
 export const photoRoute = await import('@/app/api/photos/[photoId]/route');
 export const receiptsRoute = await import('@/app/api/compounds/[compoundId]/votes/[voteId]/receipts/route');
+export const letters = await import('@/app/c/[compoundId]/households/letter-actions');
+export const activation = await import('@/app/activate/actions');
+export const smsLogin = await import('@/app/login/actions');
+export const join = await import('@/app/join/actions');
+export const household = await import('@/app/join-actions');
+export const transfers = await import('@/app/c/[compoundId]/households/transfers/actions');
+export const home = await import('@/app/account/home-actions');
+export const corrections = await import('@/app/admin/corrections/actions');
+export const myDataRoute = await import('@/app/api/me/data/route');
 
 // ── Objects of each compound ──
 
@@ -89,6 +101,15 @@ export interface Fixture {
   /** A topic with nominations open, and a pending nomination on it. */
   nominating: number;
   nominationId: number;
+  /** A unit number in buildingId, a pending request to join the unit of the 'owner' label (合和大院) or another. */
+  unitNumber: string;
+  buildingName: string;
+  joinRequestId: number;
+  tenancyId: number;
+  /** A resident's open correction request, a co-owned holder and a proposal to change its voter. */
+  correctionId: number;
+  coHolderId: number;
+  voterChangeId: number;
 }
 
 export const shanghai = shanghaiMinute;
@@ -371,6 +392,48 @@ export async function build(compoundName: string, names: { secretary: string }):
   }>(sql`select s.district_id as id from communities m join streets s on s.id = m.street_id
       where m.id = ${c.communityId}`).id;
 
+  // A request to join a unit, waiting for its household's voter (刘建国's flat in 合和大院), and a tenant to move out.
+  const joinUnit = one<{ id: number; label: string; voterId: number | null }>(sql`
+    select u.id, b.name || u.number as label, h.voter_person_id as voterId from units u
+      join buildings b on b.id = u.building_id join holders h on h.id = u.holder_id
+     where u.compound_id = ${c.id} and h.kind = 'person'
+     order by (h.voter_person_id = (select id from people where mobile = '13800000004')) desc, u.id limit 1`);
+  const joinRequestId =
+    fileJoinRequest(
+      {
+        compoundId: c.id,
+        unitId: joinUnit.id,
+        unitLabel: joinUnit.label,
+        voterId: joinUnit.voterId,
+        personId: null,
+        name: '新租户',
+        mobile: compoundName === '合和大院' ? '13977770001' : '13977770002',
+        passwordHash: null,
+        relation: 'tenant',
+        moveOutAt: null,
+      },
+      now,
+    ) ?? 0;
+  const tenancyId = one<{
+    id: number;
+  }>(sql`insert into memberships (person_id, role, scope_type, scope_id, unit_id, created_at)
+            values (${r2}, 'tenant', 'compound', ${c.id}, ${joinUnit.id}, ${now}) returning id`).id;
+  const unitNumber = one<{ n: string }>(
+    sql`select number as n from units where building_id = ${buildingId} order by id desc limit 1`,
+  ).n;
+
+  const correctionId = fileCorrection(r1, { topic: 'area', unitId: null, body: '面积登记有误。' }, now);
+  // A co-owner who does not vote proposes themself; the one who votes has yet to confirm.
+  const co = getDb().get<{ id: number; other: number }>(sql`select h.id, min(hm.person_id) as other
+      from holders h join holder_members hm on hm.holder_id = h.id and hm.person_id <> h.voter_person_id
+     where h.compound_id = ${c.id} and h.kind = 'co_owners' group by h.id limit 1`);
+  const coHolderId = co?.id ?? 0;
+  if (co) proposeVoterChange(co.id, co.other, co.other, now);
+  const voterChangeId =
+    getDb().get<{ id: number }>(sql`select max(id) as id from voter_changes where holder_id = ${coHolderId}`)?.id ?? 0;
+
+  const buildingName = one<{ n: string }>(sql`select name as n from buildings where id = ${buildingId}`).n;
+
   return {
     districtId,
     announced: notice.assemblyId,
@@ -383,6 +446,13 @@ export async function build(compoundName: string, names: { secretary: string }):
     failedVote,
     nominating,
     nominationId,
+    buildingName,
+    correctionId,
+    coHolderId,
+    voterChangeId,
+    unitNumber,
+    joinRequestId,
+    tenancyId,
     compoundId: c.id,
     communityId: c.communityId,
     companyId,

@@ -30,7 +30,8 @@ vi.mock('next-intl/server', () => import('./mocks/next-intl-server'));
 vi.mock('@/server/auth/session', () => import('./mocks/session'));
 vi.mock('@/server/auth/token', () => import('./mocks/token'));
 
-const { peopleAdmin, compoundAdmin } = await import('./action-fixtures');
+const { peopleAdmin, compoundAdmin, transfers, corrections } = await import('./action-fixtures');
+const { fileCorrection } = await import('../db/households/privacy');
 
 /** Staff and where their reach lies, as the model sees it (demo district: see db/seed.ts). */
 const ACTORS = {
@@ -144,6 +145,26 @@ function importCsv(actor: Actor, t: Target, name: string) {
   );
 }
 
+/** A change of owner naming the person as the new holder of a unit in the actor's own compound. */
+function transferTo(actor: Actor, t: Target) {
+  const unit = one<{ buildingId: number; number: string }>(sql`select u.building_id as buildingId, u.number from units u
+    join buildings b on b.id = u.building_id where b.compound_id = ${homeOf(actor)} and u.holder_id is not null
+      and u.holder_id not in (select holder_id from holder_members where person_id = ${t.id}) order by u.id desc limit 1`);
+  return transfers.recordTransferAction(
+    homeOf(actor),
+    null,
+    form({
+      buildingId: unit.buildingId,
+      unit: unit.number,
+      effective: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      owners: `${t.name}:${t.mobile}`,
+    }),
+  );
+}
+
+/** Each target's open correction request (made once, before the cases). */
+const correctionOf = new Map<number, number>();
+
 const ACTIONS: Action[] = [
   {
     name: 'find by name',
@@ -238,12 +259,32 @@ const ACTIONS: Action[] = [
     run: (t, a) => outcome(() => importCsv(a, t, t.name)),
   },
   {
+    // A change of owner hands a unit's vote to the person: only staff over the compound who wholly reach them.
+    name: 'record a change of owner to them',
+    expected: (r, _t, a) => (isStaff(a) && r === 'whole' ? 'ok' : 'refused'),
+    run: (t, a) => outcome(() => transferTo(a, t)),
+  },
+  {
+    // Staff answer the correction requests of the people they see; people elsewhere are not found.
+    name: 'answer their correction request',
+    expected: (r, _t, a) => (!isStaff(a) ? 'refused' : r === 'none' ? 'notFound' : 'ok'),
+    run: (t) =>
+      outcome(() =>
+        corrections.answerCorrectionAction(null, form({ requestId: correctionOf.get(t.id) ?? 0, answer: '已核实。' })),
+      ),
+  },
+  {
     name: 'import a unit onto their mobile with a wrong name',
     expected: () => 'refused',
     run: (t, a) => outcome(() => importCsv(a, t, `${t.name}X`)),
   },
 ];
 const ACTION_NAMES = ACTIONS.map((a) => a.name);
+
+beforeAll(() => {
+  for (const t of targets)
+    correctionOf.set(t.id, fileCorrection(t.id, { topic: 'area', unitId: null, body: '面积不对。' }, Date.now()));
+});
 
 describe('people as objects of administration', () => {
   for (const action of ACTIONS) {

@@ -10,6 +10,7 @@ const ORDER: Role[] = [
   'property_staff',
   'owner',
   'tenant',
+  'family_member',
   'resident_rep',
   'grid_worker',
   'guest',

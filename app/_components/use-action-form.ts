@@ -21,7 +21,8 @@ export function useActionForm<T>(action: Action<T>, opts: { resetOnSuccess?: boo
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
+    // The button that submitted counts too (approve / decline), as it would in a plain HTML form.
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(data));
   };
   // The fields whose errors this render shows beside them, so FormStatus does not repeat one

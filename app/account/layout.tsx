@@ -3,5 +3,5 @@ import { ClientMessages } from '../_components/client-messages';
 
 /** The translations this area's client components use (see _components/client-messages). */
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages ns={['account']}>{children}</ClientMessages>;
+  return <ClientMessages ns={['account', 'myHome', 'join']}>{children}</ClientMessages>;
 }

@@ -10,6 +10,7 @@ export interface SettingsValues {
   ratingDays: number;
   escalateAfterDays: number;
   nonVotersFollowMajority: boolean;
+  hotline: string;
 }
 
 export const DEFAULT_SETTINGS: SettingsValues = {
@@ -19,6 +20,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   ratingDays: 7,
   escalateAfterDays: 7,
   nonVotersFollowMajority: false,
+  hotline: '',
 };
 
 /** The compound's periods in days, with their upper bounds (lib/people/validation.ts). */
@@ -53,6 +55,14 @@ export function CompoundSettingsFields({
         defaultValue={values.address}
         maxLength={100}
         error={fieldError('address')}
+      />
+      <TextField
+        label={t('hotline')}
+        name="hotline"
+        defaultValue={values.hotline}
+        maxLength={40}
+        hint={t('hotlineHint')}
+        error={fieldError('hotline')}
       />
       <div className="grid gap-4 sm:grid-cols-3">
         {DAY_FIELDS.map(([name, max]) => (

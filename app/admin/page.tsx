@@ -26,6 +26,9 @@ export default async function AdminPage() {
         <Link href="/admin/people" className={buttonClass('secondary', 'ml-auto')}>
           {t('peopleLink')}
         </Link>
+        <Link href="/admin/corrections" className={buttonClass('secondary')}>
+          {t('correctionsLink')}
+        </Link>
       </div>
 
       <section aria-labelledby="compounds-heading">

@@ -15,11 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
-  const [t, ts, tp, ta] = await Promise.all([
+  const [t, ts, tp, ta, tj] = await Promise.all([
     getTranslations('notifications'),
     getTranslations('topics'),
     getTranslations('push'),
     getTranslations('assembly'),
+    getTranslations('join'),
   ]);
   const items = listNotifications(actor.personId);
   const unread = items.filter((n) => n.readAt === null).length;
@@ -33,6 +34,7 @@ export default async function NotificationsPage() {
       ta.has(`objectionOutcomes.${outcome}` as 'objectionOutcomes.noted')
         ? ta(`objectionOutcomes.${outcome}` as 'objectionOutcomes.noted')
         : '',
+    relation: (relation: 'tenant' | 'family_member') => tj(`relations.${relation}`),
   };
 
   return (

@@ -94,7 +94,8 @@ export function revokeSession(id: string, now: number) {
 
 /**
  * The session behind a token and everything the permissions module needs about its person, in one
- * query (it runs on every request).
+ * query (it runs on every request). A tenant's role past its move-out date no longer counts (the clock
+ * removes it soon after), nor does ownership through a holder whose every unit has changed hands.
  */
 const sessionActorStatement = prepared((db) =>
   db.$client.prepare<
@@ -114,9 +115,11 @@ const sessionActorStatement = prepared((db) =>
     select s.person_id as personId, s.created_at as createdAt, s.last_seen_at as lastSeenAt,
            s.revoked_at as revokedAt, p.name, p.party_member as partyMember, p.disabled,
            (select json_group_array(json_array(m.role, m.scope_type, m.scope_id))
-              from memberships m where m.person_id = p.id) as ms,
+              from memberships m where m.person_id = p.id
+               and (m.ends_at is null or m.ends_at > unixepoch('subsec') * 1000)) as ms,
            (select json_group_array(distinct h.compound_id)
-              from holder_members hm join holders h on h.id = hm.holder_id where hm.person_id = p.id) as owned
+              from holder_members hm join holders h on h.id = hm.holder_id where hm.person_id = p.id
+               and exists (select 1 from units u where u.holder_id = h.id)) as owned
       from sessions s join people p on p.id = s.person_id
      where s.id = ?`),
 );

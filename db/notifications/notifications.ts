@@ -78,6 +78,7 @@ export function listNotifications(personId: number, limit = 50) {
       readAt: notifications.readAt,
       topicTitle: topics.title,
       voteQuestion: sql<string | null>`(select question from votes where id = ${notifications.voteId})`,
+      compoundName: sql<string | null>`(select name from compounds where id = ${notifications.compoundId})`,
       actorName: sql<string | null>`(select name from people where id = ${notifications.actorId})`,
     })
     .from(notifications)

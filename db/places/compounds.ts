@@ -11,6 +11,7 @@ export interface CompoundSettings {
   ratingDays: number;
   escalateAfterDays: number;
   nonVotersFollowMajority: boolean;
+  hotline?: string;
 }
 
 export type WriteResult<T = null> = { ok: true; value: T } | { ok: false; error: string };
@@ -59,6 +60,7 @@ export function getCompoundSettings(compoundId: number) {
       ratingDays: compounds.ratingDays,
       escalateAfterDays: compounds.escalateAfterDays,
       nonVotersFollowMajority: compounds.nonVotersFollowMajority,
+      hotline: compounds.hotline,
     })
     .from(compounds)
     .where(eq(compounds.id, compoundId))

@@ -18,6 +18,7 @@ export interface DuePush {
   detail: string | null;
   topicTitle: string | null;
   voteQuestion: string | null;
+  compoundName: string | null;
   actorName: string | null;
   readAt: number | null;
   quietEnabled: number | null;
@@ -31,6 +32,7 @@ export function listDuePushes(now: number, limit = 100): DuePush[] {
     select o.id as outboxId, o.person_id as personId, o.created_at as createdAt, o.attempts,
            n.id as notificationId, n.kind, n.compound_id as compoundId, n.topic_id as topicId, n.vote_id as voteId,
            n.meeting_id as meetingId, n.assembly_id as assemblyId, n.detail, t.title as topicTitle, v.question as voteQuestion,
+           (select name from compounds where id = n.compound_id) as compoundName,
            (select name from people where id = n.actor_id) as actorName, n.read_at as readAt,
            s.quiet_enabled as quietEnabled, s.quiet_from as quietFrom, s.quiet_to as quietTo
       from push_outbox o join notifications n on n.id = o.notification_id

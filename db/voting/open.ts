@@ -9,6 +9,7 @@ import { type Tx, writeTransaction } from '../client';
 import { roleIn } from '../roles';
 import { topics, voteOptions, votes } from '../schema';
 import { notify } from '../notifications/notifications';
+import { applyDueTransfers } from '../households/transfers';
 import { moveTopic } from '../topics/move';
 
 export interface NewVote {
@@ -115,6 +116,9 @@ export function insertVote(
   status: VoteStatus,
   now: number,
 ): { voteId: number; electorate: number } {
+  // A change of owner whose date has come is in the register before the electorate is frozen, whether or not
+  // the clock has got to it yet (db/households/transfers.ts).
+  applyDueTransfers(tx, v.compoundId, now);
   const { options, buildingIds, ...fields } = v;
   const voteId = tx
     .insert(votes)

@@ -67,6 +67,22 @@ export const AUDIT_ACTIONS = [
   'push_unsubscribe',
   'notification_settings',
   'vote_reminded',
+  // Households: activation letters, self-activation, joining a unit, changes of owner, personal information
+  'generate_letter',
+  'revoke_letter',
+  'activation_failed',
+  'activation_locked',
+  'self_activate',
+  'join_request',
+  'join_approved',
+  'join_declined',
+  'move_out',
+  'record_transfer',
+  'apply_transfer',
+  'propose_voter',
+  'confirm_voter',
+  'request_correction',
+  'answer_correction',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -77,4 +93,5 @@ export const PASSWORD_SETTING_ACTIONS = [
   'activate_account',
   'change_password',
   'reset_password',
+  'self_activate',
 ] as const satisfies readonly AuditAction[];

@@ -60,6 +60,7 @@ function m(role: AssignableRole, scopeType: ScopeType, scopeId: number): Members
 const ACTORS = {
   ownerA: person([], { owns: [1000] }),
   tenantA: person([m('tenant', 'compound', 1000)]),
+  familyA: person([m('family_member', 'compound', 1000)]),
   partyOwnerA: person([], { owns: [1000], partyMember: true }),
   branchSecretaryA: person([m('branch_secretary', 'compound', 1000)], { partyMember: true }),
   branchMemberA: person([m('branch_member', 'compound', 1000)], { partyMember: true }),
@@ -108,6 +109,11 @@ const ACCESS: Record<ActorKey, { view: Triple; register: Triple; administer: Tri
     administer: [NOT_STAFF, NOT_MEMBER, NOT_MEMBER],
   },
   tenantA: {
+    view: [OK, NOT_MEMBER, NOT_MEMBER],
+    register: [NOT_STAFF, NOT_MEMBER, NOT_MEMBER],
+    administer: [NOT_STAFF, NOT_MEMBER, NOT_MEMBER],
+  },
+  familyA: {
     view: [OK, NOT_MEMBER, NOT_MEMBER],
     register: [NOT_STAFF, NOT_MEMBER, NOT_MEMBER],
     administer: [NOT_STAFF, NOT_MEMBER, NOT_MEMBER],
@@ -281,6 +287,7 @@ describe('canCreateAccount', () => {
   const EXPECTED: Record<ActorKey, Outcome> = {
     ownerA: NOT_STAFF,
     tenantA: NOT_STAFF,
+    familyA: NOT_STAFF,
     partyOwnerA: NOT_STAFF,
     branchSecretaryA: NOT_STAFF,
     branchMemberA: NOT_STAFF,
@@ -330,6 +337,7 @@ const TARGET_KEYS = Object.keys(TARGETS) as TargetKey[];
 /** Where each role is held, written out here rather than read from ROLE_SCOPE. */
 const SCOPE_OF: Record<AssignableRole, ScopeType> = {
   tenant: 'compound',
+  family_member: 'compound',
   branch_secretary: 'compound',
   branch_member: 'compound',
   committee_chair: 'compound',
@@ -354,6 +362,7 @@ type CompoundRow = { A: Outcome; B: Outcome; C: Outcome };
 function compoundRoles(row: CompoundRow) {
   return {
     tenant: row,
+    family_member: row,
     branch_secretary: row,
     branch_member: row,
     committee_chair: row,

@@ -8,6 +8,8 @@
 /** Roles a person can hold; 'owner' is derived from the property register, never assigned. */
 export const ASSIGNABLE_ROLES = [
   'tenant',
+  /** A member of an owner's household who lives there (家庭成员): joins by request, like a tenant. */
+  'family_member',
   'branch_secretary',
   'branch_member',
   'committee_chair',
@@ -29,6 +31,7 @@ export type ScopeType = (typeof SCOPE_TYPES)[number];
 /** The scope each assignable role is held at. */
 export const ROLE_SCOPE: Record<AssignableRole, ScopeType> = {
   tenant: 'compound',
+  family_member: 'compound',
   branch_secretary: 'compound',
   branch_member: 'compound',
   committee_chair: 'compound',
@@ -88,7 +91,14 @@ export type TaskParty = (typeof TASK_PARTIES)[number];
 // ── Who does what (the feature rules say what each may do) ──
 
 /** Those who live in the compound: they object to decisions and rate how they were carried out. */
-export const RESIDENTS = ['owner', 'tenant', ...BRANCH, ...COMMITTEE, 'resident_rep'] as const satisfies RoleSet;
+export const RESIDENTS = [
+  'owner',
+  'tenant',
+  'family_member',
+  ...BRANCH,
+  ...COMMITTEE,
+  'resident_rep',
+] as const satisfies RoleSet;
 /** Those who live or serve inside the compound raise and co-sign topics (step 1, 议题征集). */
 export const RAISERS = [...RESIDENTS, 'grid_worker'] as const satisfies RoleSet;
 /** Step 2 (议题审核) is the branch secretary's, with the owners' committee chair. */
@@ -114,3 +124,6 @@ export const RUNS_COMPOUND = [
 export const REGISTER_READERS = ['branch_secretary', ...COMMITTEE] as const satisfies RoleSet;
 /** Roles that speak for a compound: a new name that passes for one of theirs needs staff to confirm it. */
 export const OFFICIAL_ROLES = [...BRANCH, ...COMMITTEE, 'resident_rep', 'grid_worker'] as const satisfies RoleSet;
+
+/** Those who join a unit by request (lib/households): they live there until a move-out date, never vote as owners. */
+export const HOUSEHOLD_JOINERS = ['tenant', 'family_member'] as const satisfies RoleSet;

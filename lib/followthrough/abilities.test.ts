@@ -14,6 +14,7 @@ const DECIDERS: readonly Role[] = ['branch_secretary', 'committee_chair'];
 const RESIDENTS: readonly Role[] = [
   'owner',
   'tenant',
+  'family_member',
   'branch_secretary',
   'branch_member',
   'committee_chair',

@@ -32,5 +32,14 @@ export const NOTIFICATION_KINDS = [
   'register_answered',
   'proxy',
   'nomination',
+  // Households: someone asks to join a unit (to its holder's voter, the grid worker and the secretary; detail
+  // relation|unit|name|voter?); the answer (detail approve|decline|unit); an activation code locked after wrong
+  // names (to the staff over the compound); a co-owner proposes another voter; a correction asked and answered.
+  'join_request',
+  'join_answered',
+  'activation_locked',
+  'voter_change',
+  'correction_request',
+  'correction_answered',
 ] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];

@@ -12,6 +12,7 @@ const words = {
   status: (s: string) => (zh.topics.statuses as Record<string, string>)[s] ?? '',
   party: (p: string) => (zh.topics.parties as Record<string, string>)[p] ?? '',
   objectionOutcome: (o: string) => (zh.assembly.objectionOutcomes as Record<string, string>)[o] ?? '',
+  relation: (r: 'tenant' | 'family_member') => zh.join.relations[r],
 };
 
 const base: NotificationFacts = {
@@ -25,6 +26,7 @@ const base: NotificationFacts = {
   actorName: '王秋萍',
   topicTitle: '下水管堵塞',
   voteQuestion: null,
+  compoundName: '合和大院',
 };
 
 describe('notification sentences', () => {
@@ -46,6 +48,8 @@ describe('notification sentences', () => {
     expect(notificationHref({ ...base, kind: 'topic_raised' })).toBe('/c/1/topics/5#review-h');
     expect(notificationHref({ ...base, kind: 'task_assigned' })).toBe('/c/1/topics/5#task-h');
     expect(notificationHref({ ...base, kind: 'proxy', assemblyId: 4 })).toBe('/c/1/assemblies/4');
+    expect(notificationHref({ ...base, kind: 'join_request', detail: 'tenant|3号楼101|赵敏|voter' })).toBe('/account');
+    expect(notificationHref({ ...base, kind: 'join_request', detail: 'tenant|3号楼101|赵敏' })).toBe('/c/1/households');
     expect(notificationHref({ ...base, kind: 'login_failures', topicId: null })).toBe('/account');
   });
 });

@@ -13,6 +13,7 @@ export interface NotificationFacts {
   actorName: string | null;
   topicTitle: string | null;
   voteQuestion: string | null;
+  compoundName: string | null;
 }
 
 /** A translator of the `notifications` namespace, and the names of statuses and parties. */
@@ -22,6 +23,8 @@ export interface NotificationWords {
   party: (party: string) => string;
   /** An answer to a register objection (corrected, noted, dismissed…), in words. */
   objectionOutcome: (outcome: string) => string;
+  /** How someone asking to join a unit is related to it (tenant, family member), in words. */
+  relation: (relation: 'tenant' | 'family_member') => string;
 }
 
 /** The sentence that tells the person what happened (and what to do), in their language. */
@@ -87,6 +90,26 @@ export function notificationText(n: NotificationFacts, w: NotificationWords): st
       const key = NOMINATION_KEYS[n.detail ?? ''] ?? 'nominationRejected';
       return t(key, { actor, topic });
     }
+    case 'join_request': {
+      const [relation = 'tenant', unit = '', name = ''] = (n.detail ?? '').split('|');
+      return t('joinRequest', {
+        actor: name,
+        unit,
+        relation: w.relation(relation === 'family_member' ? 'family_member' : 'tenant'),
+      });
+    }
+    case 'join_answered': {
+      const [answer, unit = ''] = (n.detail ?? '').split('|');
+      return t(answer === 'approve' ? 'joinApproved' : 'joinDeclined', { unit });
+    }
+    case 'activation_locked':
+      return t('activationLocked', { compound: n.compoundName ?? '' });
+    case 'voter_change':
+      return t('voterChange', { actor });
+    case 'correction_request':
+      return t('correctionRequest', { actor });
+    case 'correction_answered':
+      return t('correctionAnswered');
   }
 }
 
@@ -104,10 +127,23 @@ const NOMINATION_KEYS: Record<string, string> = {
 
 /** Where the notification leads: the place where the person sees it or does what it asks. */
 export function notificationHref(
-  n: Pick<NotificationFacts, 'kind' | 'compoundId' | 'topicId' | 'meetingId' | 'voteId' | 'assemblyId'>,
+  n: Pick<NotificationFacts, 'kind' | 'compoundId' | 'topicId' | 'meetingId' | 'voteId' | 'assemblyId' | 'detail'>,
 ) {
   const c = `/c/${n.compoundId}`;
-  if (n.kind === 'login_failures') return '/account';
+  switch (n.kind) {
+    case 'login_failures':
+    case 'voter_change':
+    case 'join_answered':
+    case 'correction_answered':
+      return '/account';
+    case 'correction_request':
+      return '/admin/corrections';
+    case 'activation_locked':
+      return `${c}/households`;
+    case 'join_request':
+      // The household's voter answers from "My home"; the grid worker and secretary from the households page.
+      return (n.detail ?? '').endsWith('|voter') ? '/account' : `${c}/households`;
+  }
   if (n.assemblyId !== null) return `${c}/assemblies/${n.assemblyId}`;
   if (n.voteId !== null)
     return n.kind === 'paper_pending' ? `${c}/votes/${n.voteId}#paper-h` : `${c}/votes/${n.voteId}`;

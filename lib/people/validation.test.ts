@@ -210,6 +210,7 @@ describe('compoundSettingsSchema', () => {
       ratingDays: 7,
       escalateAfterDays: 14,
       nonVotersFollowMajority: true,
+      hotline: '',
     });
     expect(data(compoundSettingsSchema.safeParse({ ...form, nonVotersFollowMajority: '' }))).toMatchObject({
       nonVotersFollowMajority: false,

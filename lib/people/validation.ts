@@ -18,6 +18,8 @@ export const compoundSettingsSchema = z.object({
   ratingDays: intIn(1, 30),
   escalateAfterDays: intIn(1, 60),
   nonVotersFollowMajority: checkbox,
+  /** Printed on activation letters: whom residents call for help (a phone number, or a name and number). */
+  hotline: optionalHumanText(40),
 });
 
 export const createCompoundSchema = compoundSettingsSchema.extend({ communityId: id });

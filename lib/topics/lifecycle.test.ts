@@ -35,6 +35,7 @@ interface Powers {
 const POWERS: Record<Role, Powers> = {
   owner: { review: false, organise: false },
   tenant: { review: false, organise: false },
+  family_member: { review: false, organise: false },
   branch_secretary: { review: true, organise: true, task: true },
   branch_member: { review: false, organise: false, task: true },
   committee_chair: { review: true, organise: true, task: true },
@@ -238,7 +239,7 @@ describe('planMove', () => {
   );
 
   it('covers every action × state × role set', () => {
-    expect(cases).toHaveLength(15 * 13 * (13 + COMBINED.length));
+    expect(cases).toHaveLength(15 * 13 * (14 + COMBINED.length));
   });
 
   it.each(cases)('$action from $from by $label', (set) => {
@@ -313,7 +314,7 @@ describe('availableMoves', () => {
   const cases = TOPIC_STATUSES.flatMap((from) => ROLE_SETS.map((set) => ({ from, ...set })));
 
   it('covers every state × role set', () => {
-    expect(cases).toHaveLength(13 * (13 + COMBINED.length));
+    expect(cases).toHaveLength(13 * (14 + COMBINED.length));
   });
 
   it.each(cases)('on a $from topic for $label', ({ from, roles, review }) => {

@@ -31,6 +31,7 @@ interface Expected {
 const TABLE: Record<Role, Expected> = {
   owner: { raise: null, parties: [], secretary: false },
   tenant: { raise: null, parties: [], secretary: false },
+  family_member: { raise: null, parties: [], secretary: false },
   branch_secretary: { raise: null, parties: ['branch'], secretary: true },
   branch_member: { raise: null, parties: ['branch'], secretary: false },
   committee_chair: { raise: null, parties: ['committee'], secretary: false },

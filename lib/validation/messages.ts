@@ -22,6 +22,8 @@ export const VALIDATION_KEYS = [
   'oddSeats',
   /** Takes {char}, e.g. "U+200B": see human-text.ts for what is refused. */
   'invisibleChars',
+  /** A box that must be ticked (the privacy notice). */
+  'mustAccept',
 ] as const;
 
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];

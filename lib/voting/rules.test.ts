@@ -26,6 +26,7 @@ type OpenResult = null | 'cannotOpenVote' | 'cannotOpenOwnersVote';
 const OPEN: Record<Role, Record<VoteKind, OpenResult>> = {
   owner: { consultation: 'cannotOpenVote', council: 'cannotOpenVote', owners: 'cannotOpenOwnersVote' },
   tenant: { consultation: 'cannotOpenVote', council: 'cannotOpenVote', owners: 'cannotOpenOwnersVote' },
+  family_member: { consultation: 'cannotOpenVote', council: 'cannotOpenVote', owners: 'cannotOpenOwnersVote' },
   branch_secretary: { consultation: null, council: null, owners: 'cannotOpenOwnersVote' },
   branch_member: { consultation: 'cannotOpenVote', council: 'cannotOpenVote', owners: 'cannotOpenOwnersVote' },
   committee_chair: { consultation: 'cannotOpenVote', council: 'cannotOpenVote', owners: null },
@@ -43,6 +44,7 @@ const OPEN: Record<Role, Record<VoteKind, OpenResult>> = {
 const COMMITTEE: Record<Role, boolean> = {
   owner: false,
   tenant: false,
+  family_member: false,
   branch_secretary: false,
   branch_member: false,
   committee_chair: true,
@@ -60,6 +62,7 @@ const COMMITTEE: Record<Role, boolean> = {
 const SEES_NON_VOTERS: Record<Role, Record<VoteKind, null | 'forbidden'>> = {
   owner: { consultation: 'forbidden', council: 'forbidden', owners: 'forbidden' },
   tenant: { consultation: 'forbidden', council: 'forbidden', owners: 'forbidden' },
+  family_member: { consultation: 'forbidden', council: 'forbidden', owners: 'forbidden' },
   branch_secretary: { consultation: null, council: null, owners: 'forbidden' },
   branch_member: { consultation: 'forbidden', council: 'forbidden', owners: 'forbidden' },
   committee_chair: { consultation: 'forbidden', council: 'forbidden', owners: null },
@@ -81,7 +84,7 @@ it('the tables have a row for every role', () => {
   expect(Object.keys(OPEN).sort()).toEqual(all);
   expect(Object.keys(COMMITTEE).sort()).toEqual(all);
   expect(Object.keys(SEES_NON_VOTERS).sort()).toEqual(all);
-  expect(byRoleAndKind).toHaveLength(13 * 3);
+  expect(byRoleAndKind).toHaveLength(14 * 3);
 });
 
 describe('canOpenVote', () => {
@@ -120,7 +123,7 @@ describe('canCloseVote', () => {
   const cases = byRoleAndKind.flatMap((rk) => SITUATIONS.map((s) => ({ ...rk, ...s })));
 
   it('covers every role × kind × situation', () => {
-    expect(cases).toHaveLength(13 * 3 * 6);
+    expect(cases).toHaveLength(14 * 3 * 6);
   });
 
   it.each(cases)('$role on a $kind vote, $label', ({ role, kind, status, now, organiser }) => {
@@ -352,7 +355,7 @@ describe('canEnterPaper', () => {
   const cases = byRoleAndKind.flatMap((rk) => STATUSES.map((status) => ({ ...rk, status })));
 
   it('covers every role × kind × status', () => {
-    expect(cases).toHaveLength(13 * 3 * 2);
+    expect(cases).toHaveLength(14 * 3 * 2);
   });
 
   it.each(cases)('$role on a $status $kind vote', ({ role, kind, status }) => {

@@ -25,6 +25,7 @@ import {
   shouldTellHolder,
   waitCode,
 } from '../../lib/auth/login-limit';
+import { checkSmsSignIn } from '../sms/sign-in';
 import { authSecret } from './secret';
 import { actorOfSession } from './session-record';
 
@@ -116,12 +117,37 @@ async function authorize(credentials: Record<string, string> | undefined, header
   }
   // The account-wide tally stays: the owner logging in must not hand a guesser a fresh allowance.
   clearLoginFailures(keys.device ? [keys.pair, keys.device] : [keys.pair]);
+  return startSession(person, deviceId, headers, now);
+}
+
+/** A server-side session for a person who has proved who they are, and this browser remembered as theirs. */
+async function startSession(
+  person: { id: number; name: string },
+  deviceId: string | null,
+  headers: unknown,
+  now: number,
+) {
   const sid = randomUUID();
   createSession(sid, person.id, now);
   const https =
     (process.env.NEXTAUTH_URL ?? '').startsWith('https:') || header(headers, 'x-forwarded-proto') === 'https';
   await rememberThisDevice(person.id, deviceId, now, https);
   return { id: String(person.id), name: person.name, sid };
+}
+
+/**
+ * Sign-in with a code sent by SMS (server/sms/sign-in.ts; off unless SMS_DRIVER is set). Errors travel to the form
+ * as 'sms:<reason>' or 'sms:wrong:<tries left>'; the code's own limits (5 tries, 5 minutes, daily caps) bound
+ * guessing (lib/sms/code.ts), so the password limits are not asked.
+ */
+async function authorizeSms(credentials: Record<string, string> | undefined, headers: unknown) {
+  const mobile = (credentials?.mobile ?? '').trim();
+  if (!MOBILE_PATTERN.test(mobile)) throw new Error('mobile');
+  const now = Date.now();
+  const checked = checkSmsSignIn(mobile, credentials?.code ?? '', now);
+  if (!checked.ok)
+    throw new Error(checked.reason === 'wrong' ? `sms:wrong:${checked.triesLeft}` : `sms:${checked.reason}`);
+  return startSession(checked.person, await knownDevice(checked.person.id, now), headers, now);
 }
 
 /** Thrown when a token names a session that has ended; next-auth then answers "no session". */
@@ -139,6 +165,12 @@ export function authOptions(): NextAuthOptions {
         name: 'mobile',
         credentials: { mobile: { type: 'text' }, password: { type: 'password' } },
         authorize: (credentials, req) => authorize(credentials, req.headers),
+      }),
+      CredentialsProvider({
+        id: 'sms',
+        name: 'sms',
+        credentials: { mobile: { type: 'text' }, code: { type: 'text' } },
+        authorize: (credentials, req) => authorizeSms(credentials, req.headers),
       }),
     ],
     callbacks: {

@@ -21,6 +21,7 @@ function messageFor(p: DuePush, locale: Locale): PushMessage {
   const topics = createTranslator({ locale, messages, namespace: 'topics' });
   const app = createTranslator({ locale, messages, namespace: 'app' });
   const assembly = createTranslator({ locale, messages, namespace: 'assembly' });
+  const join = createTranslator({ locale, messages, namespace: 'join' });
   const words = {
     t: (key: string, values?: Record<string, string | number>) => t(key as 'reply', values),
     status: (s: string) =>
@@ -31,6 +32,7 @@ function messageFor(p: DuePush, locale: Locale): PushMessage {
       assembly.has(`objectionOutcomes.${s}` as 'objectionOutcomes.noted')
         ? assembly(`objectionOutcomes.${s}` as 'objectionOutcomes.noted')
         : '',
+    relation: (r: 'tenant' | 'family_member') => join(`relations.${r}`),
   };
   return {
     title: app('name'),

@@ -6,6 +6,7 @@ import { formatArea } from '@/lib/area';
 import { shanghaiDay } from '@/lib/time';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
 import { canAdministerCompound, canViewRegister } from '@/lib/auth/permissions';
+import { seesHouseholds } from '@/lib/households/rules';
 import { RoleBadges } from '../../_components/badges';
 import { buttonClass } from '../../_components/button';
 
@@ -59,6 +60,11 @@ export default async function CompoundPage({ params }: Props) {
           {!canViewRegister(actor, compound) && (
             <Link href={`/c/${compound.id}/register`} className={buttonClass('secondary')}>
               {t('register')}
+            </Link>
+          )}
+          {seesHouseholds(actor, compound) && (
+            <Link href={`/c/${compound.id}/households`} className={buttonClass('secondary')}>
+              {t('households')}
             </Link>
           )}
           {!canAdministerCompound(actor, compound) && (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { logPersonView } from '@/db/households/privacy';
 import { listGrantScopes } from '@/server/people/grant-scopes';
 import { getPersonInReach, listMembershipsOf, listOwnedUnits } from '@/db/people/find';
 import { parseId, requireStaff } from '@/server/auth/guards';
@@ -32,6 +33,8 @@ export default async function PersonPage(props: Props) {
   // Someone outside the staff member's reach is not found, as if they did not exist.
   const person = await personFor(actor, props);
   if (!person) notFound();
+  // Every look at a person's details is kept, and shown to them under "My account" (个人信息保护法).
+  logPersonView(person.id, actor.personId, Date.now());
   const limited = person.reach === 'partial';
   const reach = staffReach(actor);
   const [t, tr, tg] = await Promise.all([
