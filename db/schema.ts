@@ -315,6 +315,14 @@ export const topics = sqliteTable(
     index('topics_compound_created').on(t.compoundId, t.createdAt),
     index('topics_compound_activity').on(t.compoundId, t.activityAt),
     index('topics_compound_cosigns').on(t.compoundId, t.cosignCount),
+    // The topic list's orders and filters, read in index order so a page reads its 20 rows and
+    // never sorts the compound's topics (docs/decisions/0019-performance.md; npm run bench:explain).
+    index('topics_compound_newest').on(t.compoundId, t.id),
+    index('topics_compound_status_newest').on(t.compoundId, t.status, t.id),
+    index('topics_compound_category_newest').on(t.compoundId, t.category, t.id),
+    index('topics_compound_building_newest').on(t.compoundId, t.buildingId, t.id),
+    // The dashboards' "reviewed in the period" stage.
+    index('topics_compound_reviewed').on(t.compoundId, t.reviewedAt),
   ],
 );
 
@@ -734,6 +742,8 @@ export const tasks = sqliteTable(
     index('tasks_company_deadline').on(t.companyId, t.deadlineAt),
     index('tasks_deadline').on(t.deadlineAt),
     index('tasks_compound_done').on(t.compoundId, t.doneAt),
+    // The dashboards' "closed in the period" stages and series.
+    index('tasks_compound_closed').on(t.compoundId, t.closedAt),
   ],
 );
 
