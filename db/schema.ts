@@ -68,6 +68,19 @@ export const compounds = sqliteTable(
   (t) => [uniqueIndex('compounds_community_name').on(t.communityId, t.name)],
 );
 
+/**
+ * How often what a compound's dashboards show has changed: triggers (migration 0012) count every
+ * write to the rows the figures are made of, whoever writes them (an action, the clock, a script,
+ * another worker), so a dashboard made at one count is still exact while the counts of its
+ * compounds stay the same (docs/decisions/0019-performance.md). `ballots` counts ballots alone,
+ * which only a compound's own dashboard shows (live turnout).
+ */
+export const compoundVersions = sqliteTable('compound_versions', {
+  compoundId: integer('compound_id').primaryKey(),
+  figures: integer('figures').notNull().default(0),
+  ballots: integer('ballots').notNull().default(0),
+});
+
 export const buildings = sqliteTable(
   'buildings',
   {
