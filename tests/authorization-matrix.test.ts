@@ -646,3 +646,48 @@ describe('dashboard access', () => {
     }
   });
 });
+
+// ── Cached dashboard pages: the production server's page cache (server/http/dashboard-cache.ts) ──
+
+const { dashboardRule } = await import('@/server/http/dashboard-cache');
+const { authSecret } = await import('@/server/auth/secret');
+const { encode } = await import('next-auth/jwt');
+
+/** The request a browser of this label sends for a dashboard (the cookie carries their real session). */
+async function dashboardRequest(label: Label, url: string): Promise<import('node:http').IncomingMessage> {
+  let cookie = '';
+  if (label !== 'anon') {
+    const id = personId(ACTORS[label]);
+    actAs(id);
+    const { who } = await import('./harness');
+    cookie = `next-auth.session-token=${await encode({ token: { sub: String(id), sid: who.sid ?? '' }, secret: authSecret() })}`;
+  }
+  return {
+    url,
+    method: 'GET',
+    headers: { cookie, host: 'yishi.test' },
+  } as unknown as import('node:http').IncomingMessage;
+}
+
+describe('cached dashboard pages', () => {
+  for (const d of DASHBOARDS) {
+    for (const screen of ['', '/screen']) {
+      it(`${d.name} (${d.level})${screen}: only those who may see it get a cache entry, each their own`, async () => {
+        const url = `/d/${d.level}/${d.id()}${screen}`;
+        const wrong: { actor: Label; expected: boolean; got: boolean }[] = [];
+        const keys = new Map<string, Label>();
+        for (const label of LABELS) {
+          const rule = await dashboardRule(await dashboardRequest(label, url), Date.now());
+          const expected = d.full.includes(label) || (d.public?.includes(label) ?? false);
+          if ((rule !== null) !== expected) wrong.push({ actor: label, expected, got: rule !== null });
+          if (rule) {
+            // No two people's requests ever select the same entry.
+            expect(keys.get(rule.key)).toBeUndefined();
+            keys.set(rule.key, label);
+          }
+        }
+        expect(wrong).toEqual([]);
+      });
+    }
+  }
+});

@@ -2,13 +2,15 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import next from 'next';
 import { isBallotPost, serveBallot } from '../voting/cast-ballot/fast-path';
+import { isDashboardPage, serveDashboard } from './dashboard-cache';
 import { guardServer, screenRequest } from './guard';
 import { pinClientAddress } from './pin-client-address';
 import { checkSettingsOrExit } from './start-checks';
 
 /**
  * One process that answers requests: Next's handler, with what runs before it on every request —
- * the client's address pinned, malformed requests refused, ballots cast without Next's pipeline.
+ * the client's address pinned, malformed requests refused, ballots cast without Next's pipeline,
+ * dashboards served again from the page cache (server/http/dashboard-cache.ts).
  * The only worker when WEB_CONCURRENCY is 1 (then it also handles SIGINT).
  */
 export async function startWorker({ port, hostname, workers }: { port: number; hostname: string; workers: number }) {
@@ -25,6 +27,11 @@ export async function startWorker({ port, hostname, workers }: { port: number; h
       // Casting a ballot is answered here, by the same use case as its route, without Next's pipeline.
       if (isBallotPost(req.method, req.url)) {
         void serveBallot(req, res);
+        return;
+      }
+      // Dashboards and the big screen are served again from a cache while nothing they show has changed.
+      if (isDashboardPage(req)) {
+        void serveDashboard(req, res, () => void handle(req, res));
         return;
       }
       void handle(req, res);
