@@ -40,7 +40,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('cache_size = -64000');
+  // 16 MB of pages per connection (one per worker); the operating system caches the rest of the file
+  // outside the process (docs/decisions/0019-performance.md: 64 MB a worker kept the server over 500 MB).
+  sqlite.pragma('cache_size = -16000');
   refreshPlannerStatistics(sqlite);
   if (process.env.YISHI_COUNT_SQL === '1') countStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;

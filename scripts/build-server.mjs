@@ -26,6 +26,9 @@ await build({
   outdir: OUT,
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // The worker's code is a chunk of its own, loaded by workers only (the primary stays small).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
