@@ -16,6 +16,7 @@ export const peopleAdmin = await import('@/app/admin/people/actions');
 export const account = await import('@/app/account/actions');
 export const notifications = await import('@/app/notifications/actions');
 export const locale = await import('@/app/locale-action');
+export const logout = await import('@/app/logout-action');
 export const topics = await import('@/app/c/[compoundId]/topics/actions');
 export const topic = await import('@/app/c/[compoundId]/topics/[topicId]/actions');
 /** Follow-through's actions, one module per concern, under one name. */

@@ -34,6 +34,7 @@ const {
   exportRoute,
   follow,
   locale,
+  logout,
   meetings,
   notifications,
   peopleAdmin,
@@ -474,6 +475,15 @@ const SELF_CASES: Case[] = [
     anon: 'ok',
     writes: false,
     run: () => locale.setLocale('en'),
+  },
+  {
+    // Ends one's own session (written for everyone signed in); with none, only the way to the login page.
+    name: 'log out',
+    allow: [],
+    global: true,
+    anon: 'ok',
+    writes: false,
+    run: () => logout.logoutAction(),
   },
   {
     name: 'open an account',

@@ -440,6 +440,13 @@ const TARGETS: Target[] = [
     call: (_f, d) => fx.locale.setLocale(String(d.get('locale') ?? '')),
   },
   {
+    name: 'logout',
+    actor: '13800000004',
+    fields: ['x'],
+    // A form action that takes nothing from its form: whatever is posted, it ends the session and redirects.
+    call: (_f, d) => (fx.logout.logoutAction as (form: FormData) => Promise<void>)(d),
+  },
+  {
     name: 'GET export',
     actor: '13800000001',
     fields: ['compoundId', 'from', 'to'],
@@ -519,7 +526,7 @@ const WRONG_TYPES: unknown[] = [undefined, null, 'x', 0, -1, true, {}, [], [1], 
 
 describe('hostile input', () => {
   it('every action answers arguments of the wrong type with a refusal, never an exception', async () => {
-    const actions = TARGETS.filter((t) => !/^(GET|POST) |^(importUnits|setLocale)$/.test(t.name));
+    const actions = TARGETS.filter((t) => !/^(GET|POST) |^(importUnits|setLocale|logout)$/.test(t.name));
     const importUnits = (_f: Fixture, d: FormData) => fx.compoundAdmin.importUnitsAction(own.compoundId, null, d);
     for (const t of [...actions, { name: 'importUnits', actor: '13800000011', call: importUnits }]) {
       actAs(personId(t.actor));
@@ -536,6 +543,12 @@ describe('hostile input', () => {
     }
     // setLocale takes a string, and ignores anything else.
     for (const value of WRONG_TYPES) await expect(fx.locale.setLocale(value as string)).resolves.toBeUndefined();
+    // logout takes nothing: with anything it only goes to the login page.
+    for (const value of WRONG_TYPES) {
+      await expect(
+        rolledBack(() => (fx.logout.logoutAction as (v: unknown) => Promise<void>)(value)),
+      ).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
+    }
   });
 
   for (const t of TARGETS) {

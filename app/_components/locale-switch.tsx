@@ -1,11 +1,10 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { setLocale } from '../locale-action';
 
-export function LocaleSwitch({ current }: { current: string }) {
-  const t = useTranslations('app');
+/** Its words come from the server (site-header.tsx), so it needs no translation library in the browser. */
+export function LocaleSwitch({ current, label }: { current: string; label: string }) {
   const [pending, start] = useTransition();
   const next = current === 'en' ? 'zh-CN' : 'en';
   return (
@@ -15,7 +14,7 @@ export function LocaleSwitch({ current }: { current: string }) {
       onClick={() => start(() => setLocale(next))}
       className="rounded px-2 py-2 text-stone-700 hover:bg-stone-100"
       lang={next}
-      aria-label={t('switchLanguage')}
+      aria-label={label}
     >
       {next === 'en' ? 'English' : '中文'}
     </button>

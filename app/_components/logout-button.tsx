@@ -1,17 +1,14 @@
-'use client';
+import { getTranslations } from 'next-intl/server';
+import { logoutAction } from '../logout-action';
 
-import { signOut } from 'next-auth/react';
-import { useTranslations } from 'next-intl';
-
-export function LogoutButton() {
-  const t = useTranslations('app');
+/** A plain form: it works before (and without) the page's JavaScript, and ships none of its own. */
+export async function LogoutButton() {
+  const t = await getTranslations('app');
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: '/login' })}
-      className="rounded px-2 py-2 text-stone-700 hover:bg-stone-100"
-    >
-      {t('logout')}
-    </button>
+    <form action={logoutAction}>
+      <button type="submit" className="rounded px-2 py-2 text-stone-700 hover:bg-stone-100">
+        {t('logout')}
+      </button>
+    </form>
   );
 }

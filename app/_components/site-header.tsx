@@ -15,7 +15,7 @@ export async function SiteHeader({ actorName, unread }: { actorName: string | nu
           {t('name')}
         </Link>
         <div className="ml-auto flex items-center gap-2 text-sm">
-          <LocaleSwitch current={locale} />
+          <LocaleSwitch current={locale} label={t('switchLanguage')} />
           {actorName && (
             <>
               <Link

@@ -2,8 +2,10 @@ import cluster from 'node:cluster';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { isBallotPost, serveBallot } from '../voting/cast-ballot/fast-path';
+import { allowBackForwardCache, isRestorablePage } from './cache-control';
 import { isDashboardPage, serveDashboard } from './dashboard-cache';
 import { isRender, renderQueue } from './render-queue';
+import { serveBrotli } from './static-brotli';
 import { guardServer, screenRequest } from './guard';
 import { pinClientAddress } from './pin-client-address';
 import { checkSettingsOrExit } from './start-checks';
@@ -39,6 +41,10 @@ export async function startWorker({ port, hostname, workers }: { port: number; h
         void serveBallot(req, res);
         return;
       }
+      // Next's scripts and styles, brotli-compressed at build time, for browsers that take it.
+      if (serveBrotli(req, res)) return;
+      // The pages residents move between may be restored on back and forward (never share-cached).
+      if (isRestorablePage(req)) allowBackForwardCache(res);
       // Dashboards and the big screen are served again from a cache while nothing they show has changed.
       if (isDashboardPage(req)) {
         void serveDashboard(req, res, () => handle(req, res));
