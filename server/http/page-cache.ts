@@ -114,7 +114,7 @@ export class PageCache {
       this.entries.delete(rule.key);
       this.entries.set(rule.key, hit);
       const { headers, body } = withNewNonce(hit);
-      send(req, res, hit.status, headers, body);
+      send(req, res, hit.status, { ...headers, 'x-yishi-cache': 'hit' }, body);
       return;
     }
     this.counts.misses++;
@@ -135,7 +135,7 @@ export class PageCache {
         }
       }
       if (gzip) req.headers['accept-encoding'] = 'gzip';
-      send(req, res, status, headers, body);
+      send(req, res, status, { ...headers, 'x-yishi-cache': 'miss' }, body);
     });
     render();
   }

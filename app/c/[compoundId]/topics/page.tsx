@@ -11,7 +11,7 @@ import { topicListSchema } from '@/lib/topics/validation';
 import { Breadcrumb } from '../../../_components/breadcrumb';
 import { buttonClass } from '../../../_components/button';
 import { Pager } from '../../../_components/pager';
-import { StatusBadge } from '../../../_components/status-badge';
+import { StatusPill, statusLabel } from '../../../_components/status-badge';
 
 type Props = {
   params: Promise<{ compoundId: string }>;
@@ -38,7 +38,11 @@ export default async function TopicListPage({ params, searchParams }: Props) {
     page: first(raw.page),
   });
   const status = f.status && isTopicStatus(f.status) ? f.status : undefined;
-  const [t, format] = await Promise.all([getTranslations('topics'), getFormatter()]);
+  const [t, tStatus, format] = await Promise.all([
+    getTranslations('topics'),
+    getTranslations('topics.statuses'),
+    getFormatter(),
+  ]);
   const buildings = listBuildings(compound.id);
   const { rows, total } = listTopics(compound.id, { ...f, status });
   const pages = Math.max(1, Math.ceil(total / TOPIC_PAGE_SIZE));
@@ -138,7 +142,7 @@ export default async function TopicListPage({ params, searchParams }: Props) {
                 className="block rounded-xl bg-white p-4 ring-1 ring-stone-200 transition hover:ring-brand-600"
               >
                 <span className="flex flex-wrap items-center gap-2">
-                  <StatusBadge status={r.status} />
+                  <StatusPill status={r.status} label={statusLabel(tStatus, r.status)} />
                   <span className="text-sm text-stone-600">{t(`categories.${r.category}`)}</span>
                   <span className="text-sm text-stone-600">· {r.buildingName ?? t('wholeCompound')}</span>
                 </span>
