@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { closeVote } from '@/db/voting/close';
 import { listPendingPaper } from '@/db/voting/paper';
-import { getVote, listNonVoters, liveTally, myVoterRows, voteTurnout } from '@/db/voting/read';
+import { getVote, listNonVoters, liveTally, myVoterRows, turnoutOf } from '@/db/voting/read';
 import { countReceipts, findReceipt, listReceipts } from '@/db/voting/receipts';
 import { parseId, requireCompound } from '@/server/auth/guards';
 import type { VoteResult } from '@/lib/voting/count';
@@ -47,7 +47,8 @@ export default async function VotePage({ params, searchParams }: Props) {
   const paper = canEnterPaper(roles, vote) === null;
   const nonVoters = !closed && canSeeNonVoters(roles, vote.kind) === null ? listNonVoters(vote.id) : null;
   const result = closed && vote.result ? (JSON.parse(vote.result) as VoteResult) : null;
-  const receiptCount = closed ? countReceipts(vote.id) : 0;
+  // A closed vote's counted ballots are its published receipts: as many as its stored result counted.
+  const receiptCount = closed ? (result?.voted ?? countReceipts(vote.id)) : 0;
   const asked = (await searchParams).receipt;
   const lookup = typeof asked === 'string' ? asked.trim().toUpperCase().slice(0, 20) : '';
   const mine = myVoterRows(vote.id, actor.personId);
@@ -57,7 +58,7 @@ export default async function VotePage({ params, searchParams }: Props) {
       <VoteHeader compound={compound} vote={vote} closed={closed} open={open} />
       <TurnoutSection
         vote={vote}
-        turnout={voteTurnout(vote.id)}
+        turnout={turnoutOf(vote)}
         live={showLive ? liveTally(vote.id) : []}
         showLive={showLive}
         closed={closed}
