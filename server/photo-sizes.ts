@@ -25,14 +25,20 @@ export function sizedName(file: string, width: PhotoWidth): string {
   return `${dot > 0 ? base.slice(0, dot) : base}.w${width}.webp`;
 }
 
-/** Both sizes from an original: the view first, then the thumbnail from the view (a quarter of the work). */
+/**
+ * Both sizes from an original: the view first, then the thumbnail from the view (a quarter of the
+ * work). Neither is larger than the original.
+ */
 export async function makeSizes(original: Uint8Array): Promise<Record<PhotoWidth, Buffer>> {
   const view = await sharp(original, { failOn: 'error', limitInputPixels: 40e6 })
     .autoOrient()
     .resize(1024, 1024, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 80 })
     .toBuffer();
-  const thumb = await sharp(view).resize(256, 256, { fit: 'cover' }).webp({ quality: 75 }).toBuffer();
+  const thumb = await sharp(view)
+    .resize(256, 256, { fit: 'cover', withoutEnlargement: true })
+    .webp({ quality: 75 })
+    .toBuffer();
   return { 256: thumb, 1024: view };
 }
 
