@@ -6,7 +6,7 @@ import { unreadCount } from '@/db/notifications/notifications';
 import { getActor } from '@/server/auth/session';
 import { myWorkCount } from '@/server/work/my-work';
 import { CARE_COOKIE } from './_components/care';
-import { ClientMessages } from './_components/client-messages';
+import { AppTextProvider } from './_components/app-text';
 import { ServiceWorker } from './_components/service-worker';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, store, request] = await Promise.all([getLocale(), cookies(), headers()]);
+  const [locale, store, request, t] = await Promise.all([getLocale(), cookies(), headers(), getTranslations('app')]);
   // The offline page is kept by the service worker and shown to whoever uses the device later: no
   // name, no counts on it.
   const actor = request.get('x-yishi-path') === '/~offline' ? null : await getActor();
@@ -34,7 +34,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} className={care ? 'care' : undefined}>
       <body className="min-h-dvh antialiased">
-        <ClientMessages ns={['app']}>
+        {/* No translation library in the browser here: areas whose forms need one bring it (ClientMessages). */}
+        <AppTextProvider text={{ error: t('error'), errorHint: t('errorHint'), retry: t('retry') }}>
           <SiteHeader
             actorName={actor?.name ?? null}
             unread={actor ? unreadCount(actor.personId) : 0}
@@ -42,8 +43,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             care={care}
           />
           <main className="mx-auto w-full max-w-5xl px-4 pt-4 pb-16 sm:px-6">{children}</main>
-          <ServiceWorker />
-        </ClientMessages>
+          <ServiceWorker offlineText={t('offlineBanner')} />
+        </AppTextProvider>
       </body>
     </html>
   );

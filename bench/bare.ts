@@ -2,12 +2,17 @@
  * The ceiling: the benchmark's hot paths served by a bare node:http server over the same
  * better-sqlite3 database, with the same session check and the same query functions as the app,
  * and plain template-string HTML of about the same size — no React, no Next routing, no middleware.
- * What the app reaches is reported as a ratio of this.
+ * It runs as many worker processes as the app (WEB_CONCURRENCY, node:cluster sharing one port) on
+ * the same schema (migrations applied at start, as the app's first worker does), so the ratio
+ * compares like with like. What the app reaches is reported as a ratio of this.
  *
  * Run by bench/run.ts:  node --conditions=react-server --import tsx bench/bare.ts <port>
- * (environment: DATABASE_PATH, NEXTAUTH_SECRET).
+ * (environment: DATABASE_PATH, NEXTAUTH_SECRET, WEB_CONCURRENCY).
  */
+import cluster from 'node:cluster';
 import http from 'node:http';
+import { getDb } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
 import { loadSessionActor } from '../db/auth/sessions';
 import { loadDashboard } from '../db/dashboard/load';
 import { findScope } from '../db/dashboard/scope';
@@ -217,4 +222,17 @@ const server = http.createServer(async (req, res) => {
   }
 });
 
-server.listen(PORT, '127.0.0.1');
+const WORKERS = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
+
+// As the app's first worker does before the others start: the schema of the newest migration.
+if (cluster.isPrimary) migrateDatabase(getDb());
+if (cluster.isPrimary && WORKERS > 1) {
+  getDb().$client.close();
+  for (let i = 0; i < WORKERS; i++) cluster.fork();
+  process.on('SIGTERM', () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    process.exit(0);
+  });
+} else {
+  server.listen(PORT, '127.0.0.1');
+}

@@ -40,9 +40,30 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('cache_size = -64000');
+  // 16 MB of pages per connection (one per worker); the operating system caches the rest of the file
+  // outside the process (docs/decisions/0019-performance.md: 64 MB a worker kept the server over 500 MB).
+  sqlite.pragma('cache_size = -16000');
+  refreshPlannerStatistics(sqlite);
   if (process.env.YISHI_COUNT_SQL === '1') countStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
+ * Keeps the query planner's statistics (sqlite_stat1) current, as SQLite advises for long-lived
+ * connections: tables never analysed, or whose size changed many times over, are analysed on a
+ * sample (analysis_limit), in milliseconds even at district scale. Without statistics the planner
+ * thinks `compound_id = ?` matches ten rows, takes any index on compound_id and sorts a whole
+ * compound's topics for a page of 20; with them it reads the index that is already in the list's
+ * order (docs/decisions/0019-performance.md). Best effort: a busy or read-only database keeps the
+ * statistics it has.
+ */
+export function refreshPlannerStatistics(sqlite: Database.Database): void {
+  try {
+    sqlite.pragma('analysis_limit = 400');
+    sqlite.pragma('optimize = 0x10002');
+  } catch {
+    // The plans stay as they were; nothing else depends on the statistics.
+  }
 }
 
 const globalForDb = globalThis as unknown as { yishiDb?: Db };

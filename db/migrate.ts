@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Db } from './client';
+import { type Db, refreshPlannerStatistics } from './client';
 
 export function migrationsFolder(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
@@ -8,4 +8,6 @@ export function migrationsFolder(): string {
 
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: migrationsFolder() });
+  // Indexes a migration just created have no statistics yet: the planner would ignore them.
+  refreshPlannerStatistics(db.$client);
 }

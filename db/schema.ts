@@ -84,6 +84,19 @@ export const compounds = sqliteTable(
   (t) => [uniqueIndex('compounds_community_name').on(t.communityId, t.name)],
 );
 
+/**
+ * How often what a compound's dashboards show has changed: triggers (migration 0011) count every
+ * write to the rows the figures are made of, whoever writes them (an action, the clock, a script,
+ * another worker), so a dashboard made at one count is still exact while the counts of its
+ * compounds stay the same (docs/decisions/0019-performance.md). `ballots` counts ballots alone,
+ * which only a compound's own dashboard shows (live turnout).
+ */
+export const compoundVersions = sqliteTable('compound_versions', {
+  compoundId: integer('compound_id').primaryKey(),
+  figures: integer('figures').notNull().default(0),
+  ballots: integer('ballots').notNull().default(0),
+});
+
 export const buildings = sqliteTable(
   'buildings',
   {
@@ -336,6 +349,14 @@ export const topics = sqliteTable(
     index('topics_compound_created').on(t.compoundId, t.createdAt),
     index('topics_compound_activity').on(t.compoundId, t.activityAt),
     index('topics_compound_cosigns').on(t.compoundId, t.cosignCount),
+    // The topic list's orders and filters, read in index order so a page reads its 20 rows and
+    // never sorts the compound's topics (docs/decisions/0019-performance.md; npm run bench:explain).
+    index('topics_compound_newest').on(t.compoundId, t.id),
+    index('topics_compound_status_newest').on(t.compoundId, t.status, t.id),
+    index('topics_compound_category_newest').on(t.compoundId, t.category, t.id),
+    index('topics_compound_building_newest').on(t.compoundId, t.buildingId, t.id),
+    // The dashboards' "reviewed in the period" stage.
+    index('topics_compound_reviewed').on(t.compoundId, t.reviewedAt),
   ],
 );
 
@@ -760,6 +781,8 @@ export const tasks = sqliteTable(
     index('tasks_company_deadline').on(t.companyId, t.deadlineAt),
     index('tasks_deadline').on(t.deadlineAt),
     index('tasks_compound_done').on(t.compoundId, t.doneAt),
+    // The dashboards' "closed in the period" stages and series.
+    index('tasks_compound_closed').on(t.compoundId, t.closedAt),
   ],
 );
 

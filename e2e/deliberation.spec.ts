@@ -42,7 +42,15 @@ test('a resident raises a blocked drain with a photo; a bad file is refused and 
   await expect(page.getByText('征集中').first()).toBeVisible();
   const photo = page.getByRole('img', { name: '议题照片 1' });
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  // The grid shows the phone-sized WebP made at upload; opening it gives the photo as uploaded.
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.currentSrc !== '')).toBe(true);
+  const shown = await photo.evaluate((img: HTMLImageElement) => img.currentSrc);
+  expect(new URL(shown).search).toMatch(/^\?w=(256|1024)$/);
+  expect((await page.request.get(shown)).headers()['content-type']).toBe('image/webp');
+  const href = (await page.getByRole('link').filter({ has: photo }).getAttribute('href')) ?? '';
+  const original = await page.request.get(href);
+  expect(original.headers()['content-type']).toBe('image/png');
+  expect(Buffer.from(await original.body()).equals(PNG)).toBe(true);
   topicUrl = new URL(page.url()).pathname;
 });
 

@@ -147,7 +147,16 @@ test('the notice period ends; the company accepts, reports progress with a photo
   await expect(task.getByText('1–3单元主管已更换，4–6单元下周施工。')).toBeVisible();
   const photo = task.getByRole('img', { name: '进展照片 1' });
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  // The phone-sized WebP made at upload is shown; opening it gives the photo as uploaded.
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.currentSrc !== '')).toBe(true);
+  const shown = await photo.evaluate((img: HTMLImageElement) => img.currentSrc);
+  expect((await page.request.get(shown)).headers()['content-type']).toBe('image/webp');
+  const href =
+    (await task
+      .getByRole('link')
+      .filter({ has: page.getByRole('img', { name: '进展照片 1' }) })
+      .getAttribute('href')) ?? '';
+  expect(Buffer.from(await (await page.request.get(href)).body()).equals(PNG)).toBe(true);
 
   await task.locator('summary', { hasText: '标记完成' }).click();
   await task.getByLabel('完成情况与凭证说明').fill('全部6个单元主管已更换，试水72小时无堵塞。');

@@ -7,6 +7,8 @@
  * pages), and 'server-only' (a guard for React bundles) becomes an empty module.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import zlib, { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const OUT = '.next/yishi';
@@ -26,6 +28,9 @@ await build({
   outdir: OUT,
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // The worker's code is a chunk of its own, loaded by workers only (the primary stays small).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -39,3 +44,16 @@ await build({
   logLevel: 'warning',
 });
 console.log(`[yishi] production server bundled into ${OUT}/serve.mjs`);
+
+// Next's scripts and styles, compressed once at the highest brotli level: the production server
+// sends these to browsers that take brotli (server/http/static-brotli.ts); Next itself only gzips.
+const STATIC = '.next/static';
+let compressed = 0;
+for (const entry of fs.readdirSync(STATIC, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !/\.(js|css)$/.test(entry.name)) continue;
+  const file = path.join(entry.parentPath, entry.name);
+  const body = fs.readFileSync(file);
+  fs.writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  compressed++;
+}
+console.log(`[yishi] ${compressed} static files brotli-compressed`);

@@ -1,50 +1,13 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { findScope, type ScopeNode } from '@/db/dashboard/scope';
-import { findCompoundPlace } from '@/db/places/places';
-import { parseId } from '@/server/auth/guards';
-import { type Actor, type DashboardTarget, type DashboardView, dashboardView } from '@/lib/auth/permissions';
+import type { ScopeNode } from '@/db/dashboard/scope';
+import { type Actor, type DashboardTarget, dashboardView } from '@/lib/auth/permissions';
 import { getActor, requireActor } from '@/server/auth/session';
-import { isLevel } from '@/lib/dashboard/levels';
 import { RANK_SORTS, type RankSort } from '@/lib/dashboard/ranking';
+import { dashboardScope } from './dashboard-scope';
 
-/** The dashboard's place as the permissions module sees it (a compound needs its companies). */
-function targetOf(node: ScopeNode): DashboardTarget | null {
-  switch (node.level) {
-    case 'compound': {
-      const place = findCompoundPlace(node.id);
-      return place ? { level: 'compound', place } : null;
-    }
-    case 'community':
-      return node.streetId === null
-        ? null
-        : { level: 'community', place: { id: node.id, streetId: node.streetId, districtId: node.districtId } };
-    case 'street':
-      return { level: 'street', streetId: node.id, districtId: node.districtId };
-    case 'district':
-      return { level: 'district', districtId: node.districtId };
-  }
-}
-
-export function viewOf(actor: Actor, node: ScopeNode): DashboardView | null {
-  const target = targetOf(node);
-  return target ? dashboardView(actor, target) : null;
-}
-
-/** The scope if the actor may see its dashboard, and how much of it; null for "does not exist". */
-export function dashboardScope(
-  actor: Actor,
-  level: string,
-  id: string,
-): { node: ScopeNode; view: DashboardView } | null {
-  const n = parseId(id);
-  if (!isLevel(level) || n === null) return null;
-  const node = findScope(level, n);
-  if (!node) return null;
-  const view = viewOf(actor, node);
-  return view ? { node, view } : null;
-}
+export { dashboardScope, viewOf } from './dashboard-scope';
 
 /** For the dashboard's pages: the actor, the scope and the view, or 404 for anyone else. */
 export const requireDashboard = cache(async (level: string, id: string) => {

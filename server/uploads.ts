@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveDataDir } from '@/db/client';
 import { EXTENSION, type ImageMime, sniffImage } from '../lib/uploads/sniff';
+import { PHOTO_WIDTHS, type PhotoWidth, readSize, sizedName, storeSizes } from './photo-sizes';
 
 function uploadsDir(compoundId: number) {
   return path.join(resolveDataDir(), 'uploads', String(compoundId));
@@ -17,7 +18,8 @@ export interface StoredPhoto {
 
 /**
  * Writes checked photos under the data directory with random names (fsynced, so a photo the
- * database mentions is on disk). The caller removes them again if its transaction fails.
+ * database mentions is on disk), each with its phone sizes (server/photo-sizes.ts). The caller
+ * removes them again if its transaction fails.
  */
 export async function storePhotos(compoundId: number, photos: readonly Uint8Array[]): Promise<StoredPhoto[]> {
   const dir = uploadsDir(compoundId);
@@ -34,13 +36,21 @@ export async function storePhotos(compoundId: number, photos: readonly Uint8Arra
     } finally {
       await handle.close();
     }
+    await storeSizes(dir, file, bytes);
     stored.push({ file, mime, bytes: bytes.length });
   }
   return stored;
 }
 
 export async function removePhotos(compoundId: number, files: readonly string[]) {
-  await Promise.all(files.map((f) => fs.rm(path.join(uploadsDir(compoundId), path.basename(f)), { force: true })));
+  const dir = uploadsDir(compoundId);
+  const names = files.flatMap((f) => [path.basename(f), ...PHOTO_WIDTHS.map((w) => sizedName(f, w))]);
+  await Promise.all(names.map((name) => fs.rm(path.join(dir, name), { force: true })));
+}
+
+/** A photo at a phone size (WebP), made now for a photo uploaded before sizes existed; null if it cannot be. */
+export async function readPhotoSize(compoundId: number, file: string, width: PhotoWidth): Promise<Buffer | null> {
+  return readSize(uploadsDir(compoundId), path.basename(file), width, () => readPhoto(compoundId, file));
 }
 
 export async function readPhoto(compoundId: number, file: string): Promise<Buffer | null> {

@@ -23,6 +23,7 @@ export const locale = await import('@/app/locale-action');
 export const care = await import('@/app/care-action');
 export const settings = await import('@/app/notifications/settings/actions');
 export const reminders = await import('@/app/c/[compoundId]/reminders/actions');
+export const logout = await import('@/app/logout-action');
 export const topics = await import('@/app/c/[compoundId]/topics/actions');
 export const topic = await import('@/app/c/[compoundId]/topics/[topicId]/actions');
 /** Follow-through's actions, one module per concern, under one name. */

@@ -36,6 +36,7 @@ const {
   exportRoute,
   follow,
   locale,
+  logout,
   meetings,
   notifications,
   peopleAdmin,
@@ -867,6 +868,15 @@ const SELF_CASES: Case[] = [
     run: () => smsLogin.requestSmsCodeAction(null, form({ mobile: '13800000004' })),
   },
   {
+    // Ends one's own session (written for everyone signed in); with none, only the way to the login page.
+    name: 'log out',
+    allow: [],
+    global: true,
+    anon: 'ok',
+    writes: false,
+    run: () => logout.logoutAction(),
+  },
+  {
     name: 'open an account',
     allow: STAFF,
     global: true,
@@ -1046,4 +1056,49 @@ describe('dashboard access', () => {
       });
     }
   });
+});
+
+// ── Cached dashboard pages: the production server's page cache (server/http/dashboard-cache.ts) ──
+
+const { dashboardRule } = await import('@/server/http/dashboard-cache');
+const { authSecret } = await import('@/server/auth/secret');
+const { encode } = await import('next-auth/jwt');
+
+/** The request a browser of this label sends for a dashboard (the cookie carries their real session). */
+async function dashboardRequest(label: Label, url: string): Promise<import('node:http').IncomingMessage> {
+  let cookie = '';
+  if (label !== 'anon') {
+    const id = personId(ACTORS[label]);
+    actAs(id);
+    const { who } = await import('./harness');
+    cookie = `next-auth.session-token=${await encode({ token: { sub: String(id), sid: who.sid ?? '' }, secret: authSecret() })}`;
+  }
+  return {
+    url,
+    method: 'GET',
+    headers: { cookie, host: 'yishi.test' },
+  } as unknown as import('node:http').IncomingMessage;
+}
+
+describe('cached dashboard pages', () => {
+  for (const d of DASHBOARDS) {
+    for (const screen of ['', '/screen']) {
+      it(`${d.name} (${d.level})${screen}: only those who may see it get a cache entry, each their own`, async () => {
+        const url = `/d/${d.level}/${d.id()}${screen}`;
+        const wrong: { actor: Label; expected: boolean; got: boolean }[] = [];
+        const keys = new Map<string, Label>();
+        for (const label of LABELS) {
+          const rule = await dashboardRule(await dashboardRequest(label, url), Date.now());
+          const expected = d.full.includes(label) || (d.public?.includes(label) ?? false);
+          if ((rule !== null) !== expected) wrong.push({ actor: label, expected, got: rule !== null });
+          if (rule) {
+            // No two people's requests ever select the same entry.
+            expect(keys.get(rule.key)).toBeUndefined();
+            keys.set(rule.key, label);
+          }
+        }
+        expect(wrong).toEqual([]);
+      });
+    }
+  }
 });

@@ -698,6 +698,13 @@ const TARGETS: Target[] = [
       ),
   },
   {
+    name: 'logout',
+    actor: '13800000004',
+    fields: ['x'],
+    // A form action that takes nothing from its form: whatever is posted, it ends the session and redirects.
+    call: (_f, d) => (fx.logout.logoutAction as (form: FormData) => Promise<void>)(d),
+  },
+  {
     name: 'GET export',
     actor: '13800000001',
     fields: ['compoundId', 'from', 'to'],
@@ -778,7 +785,7 @@ const WRONG_TYPES: unknown[] = [undefined, null, 'x', 0, -1, true, {}, [], [1], 
 describe('hostile input', () => {
   it('every action answers arguments of the wrong type with a refusal, never an exception', async () => {
     const actions = TARGETS.filter(
-      (t) => !/^(GET|POST) |^(importUnits|importTransfers|setLocale|setCareMode|grantProxy)$/.test(t.name),
+      (t) => !/^(GET|POST) |^(importUnits|importTransfers|setLocale|setCareMode|grantProxy|logout)$/.test(t.name),
     );
     const importUnits = (_f: Fixture, d: FormData) => fx.compoundAdmin.importUnitsAction(own.compoundId, null, d);
     const importTransfers = (_f: Fixture, d: FormData) => fx.transfers.importTransfersAction(own.compoundId, null, d);
@@ -804,6 +811,12 @@ describe('hostile input', () => {
     // setLocale takes a string and setCareMode a boolean; each ignores anything else.
     for (const value of WRONG_TYPES) await expect(fx.locale.setLocale(value as string)).resolves.toBeUndefined();
     for (const value of WRONG_TYPES) await expect(fx.care.setCareMode(value as boolean)).resolves.toBeUndefined();
+    // logout takes nothing: with anything it only goes to the login page.
+    for (const value of WRONG_TYPES) {
+      await expect(
+        rolledBack(() => (fx.logout.logoutAction as (v: unknown) => Promise<void>)(value)),
+      ).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
+    }
   });
 
   for (const t of TARGETS) {

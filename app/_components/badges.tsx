@@ -20,7 +20,24 @@ const ORDER: Role[] = [
 ];
 
 export async function RoleBadges({ roles, partyMember }: { roles: Iterable<Role>; partyMember?: boolean }) {
-  const t = await getTranslations('roles');
+  return <RoleBadgeList t={await getTranslations('roles')} roles={roles} partyMember={partyMember} />;
+}
+
+type RolesTranslator = Awaited<ReturnType<typeof getTranslations<'roles'>>>;
+
+/**
+ * The badges with a translator the caller already has: a thread renders them for every comment, and
+ * one async component per comment costs more than its own markup (docs/decisions/0019-performance.md).
+ */
+export function RoleBadgeList({
+  t,
+  roles,
+  partyMember,
+}: {
+  t: RolesTranslator;
+  roles: Iterable<Role>;
+  partyMember?: boolean | undefined;
+}) {
   const set = new Set(roles);
   const shown = ORDER.filter((r) => set.has(r));
   return (

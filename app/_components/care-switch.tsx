@@ -1,12 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { setCareMode } from '../care-action';
 
 /** One tap between the standard look and elderly mode (关怀模式); a toggle button, so its state is announced. */
-export function CareSwitch({ on }: { on: boolean }) {
-  const t = useTranslations('app');
+/** Its words come from the server (site-header.tsx), so it needs no translation library in the browser. */
+export function CareSwitch({ on, label }: { on: boolean; label: string }) {
   const [pending, start] = useTransition();
   return (
     <button
@@ -22,7 +21,7 @@ export function CareSwitch({ on }: { on: boolean }) {
         <circle cx="12" cy="12" r="9" />
         <path d="M8 13a4 4 0 0 0 8 0M9 9h.01M15 9h.01" />
       </svg>
-      {t('careMode')}
+      {label}
     </button>
   );
 }

@@ -2,10 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { SAVED_BOARDS_KEY } from './saved-boards-key';
+
+export { SAVED_BOARDS_KEY };
 
 /** The cache the service worker reads boards from offline (app/sw.ts), and the list the offline page shows. */
 export const BOARDS_CACHE = 'yishi-boards';
-export const SAVED_BOARDS_KEY = 'yishi-saved-boards';
 
 export interface SavedBoard {
   url: string;

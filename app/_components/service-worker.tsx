@@ -1,6 +1,5 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
 /**
@@ -8,8 +7,7 @@ import { useEffect, useState } from 'react';
  * offline, and says plainly when the device is offline: what is on screen may be an earlier copy,
  * and nothing that needs the server (voting, raising, commenting) can be done until it is back.
  */
-export function ServiceWorker() {
-  const t = useTranslations('app');
+export function ServiceWorker({ offlineText }: { offlineText: string }) {
   const [offline, setOffline] = useState(false);
   useEffect(() => {
     if ('serviceWorker' in navigator) {
@@ -29,7 +27,7 @@ export function ServiceWorker() {
   if (!offline) return null;
   return (
     <p role="status" className="no-print fixed inset-x-0 bottom-0 z-50 bg-stone-900 px-4 py-3 text-center text-white">
-      {t('offlineBanner')}
+      {offlineText}
     </p>
   );
 }

@@ -70,8 +70,8 @@ export async function SiteHeader({
         <div
           className={`flex flex-wrap items-center justify-end gap-1 sm:w-auto ${actorName ? 'w-full border-stone-100 border-t sm:border-0' : ''}`}
         >
-          <CareSwitch on={care} />
-          <LocaleSwitch current={locale} />
+          <CareSwitch on={care} label={t('careMode')} />
+          <LocaleSwitch current={locale} label={t('switchLanguage')} />
           {actorName && (
             <>
               <Link

@@ -18,14 +18,28 @@ const LOOK: Record<string, { icon: string; cls: string }> = {
 };
 
 export async function StatusBadge({ status }: { status: string }) {
-  const t = await getTranslations('topics.statuses');
+  return <StatusPill status={status} label={statusLabel(await getTranslations('topics.statuses'), status)} />;
+}
+
+type StatusTranslator = Awaited<ReturnType<typeof getTranslations<'topics.statuses'>>>;
+
+/** A status in words (an unknown one as it is). */
+export function statusLabel(t: StatusTranslator, status: string): string {
+  return t.has(status as 'raised') ? t(status as 'raised') : status;
+}
+
+/**
+ * The badge with its words given: lists render one per row, and an async component per row costs
+ * more than its markup (docs/decisions/0019-performance.md).
+ */
+export function StatusPill({ status, label }: { status: string; label: string }) {
   const look = LOOK[status] ?? { icon: '•', cls: 'bg-stone-100 text-stone-800 ring-stone-300' };
   return (
     <span
       className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 font-medium text-sm ring-1 ${look.cls}`}
     >
       <span aria-hidden>{look.icon}</span>
-      {t.has(status as 'raised') ? t(status as 'raised') : status}
+      {label}
     </span>
   );
 }

@@ -6,7 +6,7 @@ import { companyTasks, countCompanyTasks, TASK_LIST_LIMIT } from '@/db/followthr
 import { companyIdsOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/server/auth/session';
 import { lateDays } from '@/lib/followthrough/rules';
-import { StatusBadge } from '../_components/status-badge';
+import { StatusPill, statusLabel } from '../_components/status-badge';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('follow'))('tasksTitle') };
@@ -17,7 +17,12 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const companyIds = companyIdsOf(actor);
   if (companyIds.length === 0) notFound();
-  const [t, ta, format] = await Promise.all([getTranslations('follow'), getTranslations('app'), getFormatter()]);
+  const [t, tStatus, format, ta] = await Promise.all([
+    getTranslations('follow'),
+    getTranslations('topics.statuses'),
+    getFormatter(),
+    getTranslations('app'),
+  ]);
   const now = Date.now();
   const asked = (await searchParams).page;
   const page = typeof asked === 'string' && /^\d{1,5}$/.test(asked) ? Math.max(1, Number(asked)) : 1;
@@ -41,7 +46,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                   className={`block rounded-xl bg-white p-4 ${late !== null ? 'ring-2 ring-brand-700' : 'ring-1 ring-stone-200 hover:ring-stone-500'}`}
                 >
                   <span className="flex flex-wrap items-center gap-2 text-sm">
-                    <StatusBadge status={r.status} />
+                    <StatusPill status={r.status} label={statusLabel(tStatus, r.status)} />
                     {late !== null && (
                       <span className="rounded-full bg-brand-700 px-2.5 py-0.5 font-medium text-white">
                         {t('overdueDays', { days: late })}

@@ -6,7 +6,6 @@ import { series } from '@/lib/dashboard/series';
 import { stageFigures } from '@/lib/dashboard/stages';
 import { byCategory, totalsByCompound } from '@/lib/dashboard/totals';
 import { turnoutSummary } from '@/lib/dashboard/turnout';
-import { dataVersion } from '../client';
 import {
   byBuilding,
   raisedAndClosedSeries,
@@ -16,6 +15,7 @@ import {
 } from './figures';
 import { waitingEscalations } from './lists';
 import { type ScopeNode, scopePlaces } from './scope';
+import { scopeVersion } from './versions';
 import { closedVoteTurnouts, openVoteTurnouts } from './turnout';
 
 /**
@@ -46,19 +46,21 @@ export function computeDashboard(node: ScopeNode, view: 'full' | 'public', p: Pe
 }
 export type DashboardData = ReturnType<typeof computeDashboard>;
 
-/** Dashboards computed at the database's current version, most recently used last. */
+/** Dashboards computed at their scope's current version, most recently used last. */
 const memo = new Map<string, { version: string; value: DashboardData }>();
 const MEMO_ENTRIES = 100;
 
 /**
  * A dashboard's figures. They depend only on the place, the view, the period and the order, and on
- * what is in the database: computed once per version of the database (`dataVersion`), so ten
- * people watching the same district between two changes cost one computation, and a change is
- * seen by the very next request. The result is shared: callers must not modify it.
+ * the rows they are counted from: computed once per version of the scope (`scopeVersion`, kept by
+ * triggers whoever writes), so ten people watching the same district between two changes in it
+ * cost one computation, a change in it is seen by the very next request, and writes no dashboard
+ * shows (comments, sessions, notifications, another district's work) leave it in place. The result
+ * is shared: callers must not modify it.
  */
 export function loadDashboard(node: ScopeNode, view: 'full' | 'public', p: Period, sort: RankSort): DashboardData {
   const key = `${node.level}:${node.id}:${view}:${p.from}:${p.to}:${sort}`;
-  const version = dataVersion();
+  const version = scopeVersion(node);
   const hit = memo.get(key);
   if (hit && hit.version === version) return hit.value;
   const value = computeDashboard(node, view, p, sort);

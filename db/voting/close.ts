@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Anchor } from '@/lib/audit/anchors';
 import { moveFrom } from '@/lib/topics/lifecycle';
 import { type VoteResult, countVote } from '@/lib/voting/count';
@@ -10,16 +10,17 @@ import { appendPendingAnchors } from '../audit/anchor-file';
 import { anchorChain } from '../audit/anchors';
 import { appendAudit } from '../audit/append';
 import { getDb, type Tx, writeTransaction } from '../client';
-import { ballots, voteOptions, votes, voteUnits, voteVoters } from '../schema';
+import { voteOptions, votes } from '../schema';
 import { moveTopic } from '../topics/move';
 import { voteStatusIn, voteStatusIs } from './status';
 
-/** A ballot counts when cast online, or on paper once a second committee member confirmed it. */
-const counted = or(eq(ballots.channel, 'online'), isNotNull(ballots.confirmedBy));
-
-/** The frozen electorate and the counted ballots of a vote: what a count (or a recount) reads. */
+/**
+ * The frozen electorate and the counted ballots of a vote: what a count (or a recount) reads. The
+ * three long lists are read as plain rows (no per-row mapping): closing a 10,000-holder decision
+ * reads 27,000 of them.
+ */
 export function countInputOf(
-  tx: Pick<Tx, 'select'>,
+  tx: Pick<Tx, 'select' | 'all'>,
   vote: {
     id: number;
     kind: 'consultation' | 'council' | 'owners';
@@ -35,23 +36,20 @@ export function countInputOf(
     .where(eq(voteOptions.voteId, vote.id))
     .orderBy(asc(voteOptions.position))
     .all();
-  const units = tx
-    .select({ unitId: voteUnits.unitId, holderId: voteUnits.holderId, areaCenti: voteUnits.areaCenti })
-    .from(voteUnits)
-    .where(eq(voteUnits.voteId, vote.id))
-    .all();
-  const voters = tx
-    .select({ voterKey: voteVoters.voterKey, holderId: voteVoters.holderId })
-    .from(voteVoters)
-    .where(eq(voteVoters.voteId, vote.id))
-    .all();
+  const units = tx.all<{ unitId: number; holderId: number; areaCenti: number }>(
+    sql`select unit_id as unitId, holder_id as holderId, area_centi as areaCenti from vote_units where vote_id = ${vote.id}`,
+  );
+  const voters = tx.all<{ voterKey: string; holderId: number | null }>(
+    sql`select voter_key as voterKey, holder_id as holderId from vote_voters where vote_id = ${vote.id}`,
+  );
   // An assembly's matter also says which ballots an agent cast (its stored result counts them).
   const assembly = Boolean(vote.matterKind);
-  const counted_ = tx
-    .select({ voterKey: ballots.voterKey, choice: ballots.choice, proxyId: ballots.proxyId })
-    .from(ballots)
-    .where(and(eq(ballots.voteId, vote.id), counted))
-    .all()
+  // A ballot counts when cast online, or on paper once a second committee member confirmed it.
+  const counted = tx
+    .all<{ voterKey: string; choice: string; proxyId: number | null }>(
+      sql`select voter_key as voterKey, choice, proxy_id as proxyId from ballots
+           where vote_id = ${vote.id} and (channel = 'online' or confirmed_by is not null)`,
+    )
     .map((b) => ({
       voterKey: b.voterKey,
       choice: JSON.parse(b.choice) as string[],
@@ -64,7 +62,7 @@ export function countInputOf(
     options,
     units,
     voters,
-    ballots: counted_,
+    ballots: counted,
     ...(assembly ? { matterKind: vote.matterKind ?? null, seats: vote.seats ?? null } : {}),
   };
 }

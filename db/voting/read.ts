@@ -1,5 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { VoteResult } from '@/lib/voting/count';
+import { type Turnout, turnoutOfResult } from '@/lib/voting/stored-turnout';
 import { getDb, prepared } from '../client';
 import { voteOptions, votes } from '../schema';
 
@@ -47,6 +49,18 @@ export function voteTurnout(voteId: number) {
         from vote_voters v left join ballots b on b.vote_id = v.vote_id and b.voter_key = v.voter_key
        where v.vote_id = ${voteId}`) ?? { voters: 0, voted: 0, totalArea: 0, votedArea: 0, pending: 0 }
   );
+}
+
+/**
+ * A vote's turnout: a closed one from its stored result (counted at the close, unchangeable since)
+ * and its paper ballots still unconfirmed; an open one live from every voter and ballot.
+ */
+export function turnoutOf(vote: { id: number; status: string; result: string | null }): Turnout {
+  if (vote.status !== 'closed' || !vote.result) return voteTurnout(vote.id);
+  const pending =
+    getDb().get<{ n: number }>(sql`select count(*) as n from ballots
+      where vote_id = ${vote.id} and channel = 'paper' and confirmed_by is null`)?.n ?? 0;
+  return turnoutOfResult(JSON.parse(vote.result) as VoteResult, pending);
 }
 
 /** Live counts per option (for open ballots while open; for every vote once closed). */

@@ -1,4 +1,5 @@
 import { type AreaParseError, formatArea, MAX_UNIT_AREA_CENTI, parseArea } from '../area';
+import { KeyIndex } from './key-index';
 
 export type OwnersDecisionChoice = 'agree' | 'disagree' | 'abstain';
 
@@ -89,7 +90,7 @@ export const CHOICE_CODE = { agree: 0, disagree: 1, abstain: 2 } as const satisf
 /** The electorate as holders numbered 0 … ids.length-1 in order of first appearance. */
 export interface HolderAreas<K> {
   /** Holder id → number. */
-  index: Map<K, number>;
+  index: KeyIndex<K>;
   /** Number → holder id. */
   ids: K[];
   /** Each holder's units' areas added, in hundredths of m². */
@@ -104,7 +105,8 @@ export interface HolderAreas<K> {
  * (lib/voting/count.ts, numbers, so nothing is turned into a string and back); `centiOf` reads and checks a
  * unit's area, `name` writes an id into an error. Sums are Numbers of hundredths, exact while the grand total
  * stays a safe integer (checked here). Sums are kept in a typed array, not one object per holder, to keep a
- * million-unit count clear of garbage-collection pauses; there are never more holders than units.
+ * million-unit count clear of garbage-collection pauses; there are never more holders than units. Ids are
+ * looked up in KeyIndex tables sized for the units (a Map of a million fresh strings costs twice the count).
  */
 export function holderAreas<K, U extends { unitId: K; holderId: K }>(
   units: readonly U[],
@@ -114,16 +116,16 @@ export function holderAreas<K, U extends { unitId: K; holderId: K }>(
   if (units.length === 0) {
     throw new Error('Empty electorate: a decision needs at least one unit');
   }
-  const index = new Map<K, number>();
+  const index = new KeyIndex<K>(units.length);
   const ids: K[] = [];
   const centi = new Float64Array(units.length);
-  const unitIds = new Set<K>();
+  const unitIds = new KeyIndex<K>(units.length);
   let totalCenti = 0;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u] as U;
-    // One Set operation instead of has + add: this loop runs once per unit of the compound.
+    // One table operation instead of get + set: this loop runs once per unit of the compound.
     const knownUnits = unitIds.size;
-    unitIds.add(unit.unitId);
+    unitIds.set(unit.unitId, u);
     if (unitIds.size === knownUnits) {
       throw new Error(`Duplicate unit ${name(unit.unitId)}: each unit may appear only once`);
     }

@@ -12,11 +12,12 @@
  */
 import cluster from 'node:cluster';
 import { startPrimary } from './primary';
-import { startWorker } from './worker';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
 const hostname = process.argv[3] ?? process.env.HOST ?? '0.0.0.0';
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
 
+// The primary of several workers only forks and watches them: it never loads Next, the database or
+// the request code (a chunk of its own in the bundle), which would hold ~30 MB for nothing.
 if (cluster.isPrimary && workers > 1) startPrimary(workers);
-else await startWorker({ port, hostname, workers });
+else await (await import('./worker')).startWorker({ port, hostname, workers });

@@ -1,19 +1,33 @@
 import cluster from 'node:cluster';
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { isBallotPost, serveBallot } from '../voting/cast-ballot/fast-path';
+import { allowBackForwardCache, isRestorablePage } from './cache-control';
+import { isDashboardPage, serveDashboard } from './dashboard-cache';
+import { isRender, renderQueue } from './render-queue';
+import { serveBrotli } from './static-brotli';
 import { guardServer, screenRequest } from './guard';
 import { pinClientAddress } from './pin-client-address';
 import { checkSettingsOrExit } from './start-checks';
 
+/** How many pages one worker renders at once (server/http/render-queue.ts). */
+const RENDERS_AT_ONCE = 4;
+
 /**
  * One process that answers requests: Next's handler, with what runs before it on every request —
- * the client's address pinned, malformed requests refused, ballots cast without Next's pipeline.
+ * the client's address pinned, malformed requests refused, ballots cast without Next's pipeline,
+ * dashboards served again from the page cache (server/http/dashboard-cache.ts).
  * The only worker when WEB_CONCURRENCY is 1 (then it also handles SIGINT).
  */
 export async function startWorker({ port, hostname, workers }: { port: number; hostname: string; workers: number }) {
   const app = next({ dev: false, hostname, port });
-  const handle = app.getRequestHandler();
+  const nextHandler = app.getRequestHandler();
+  // Pages rendered at once per worker: enough to keep a core busy, few enough to bound memory.
+  const queue = renderQueue(RENDERS_AT_ONCE);
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (isRender(req)) queue.serve(res, () => void nextHandler(req, res));
+    else void nextHandler(req, res);
+  };
   await app.prepare();
   checkSettingsOrExit();
   const server = http
@@ -27,7 +41,16 @@ export async function startWorker({ port, hostname, workers }: { port: number; h
         void serveBallot(req, res);
         return;
       }
-      void handle(req, res);
+      // Next's scripts and styles, brotli-compressed at build time, for browsers that take it.
+      if (serveBrotli(req, res)) return;
+      // The pages residents move between may be restored on back and forward (never share-cached).
+      if (isRestorablePage(req)) allowBackForwardCache(res);
+      // Dashboards and the big screen are served again from a cache while nothing they show has changed.
+      if (isDashboardPage(req)) {
+        void serveDashboard(req, res, () => handle(req, res));
+        return;
+      }
+      handle(req, res);
     })
     .listen(port, hostname, () => {
       if (!cluster.isWorker || process.env.YISHI_WORKER === '1') {

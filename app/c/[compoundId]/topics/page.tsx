@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { listBuildings } from '@/db/places/places';
 import { listTopics, TOPIC_PAGE_SIZE } from '@/db/topics/read';
 import { peekCompound, requireCompound } from '@/server/auth/guards';
@@ -11,8 +11,8 @@ import { topicListSchema } from '@/lib/topics/validation';
 import { Breadcrumb } from '../../../_components/breadcrumb';
 import { buttonClass } from '../../../_components/button';
 import { Pager } from '../../../_components/pager';
-import { StatusBadge } from '../../../_components/status-badge';
-import { RelativeTime } from '../../../_components/relative-time';
+import { RelativeTimeText } from '../../../_components/relative-time';
+import { StatusPill, statusLabel } from '../../../_components/status-badge';
 
 type Props = {
   params: Promise<{ compoundId: string }>;
@@ -39,7 +39,12 @@ export default async function TopicListPage({ params, searchParams }: Props) {
     page: first(raw.page),
   });
   const status = f.status && isTopicStatus(f.status) ? f.status : undefined;
-  const t = await getTranslations('topics');
+  const [t, tStatus, format, tApp] = await Promise.all([
+    getTranslations('topics'),
+    getTranslations('topics.statuses'),
+    getFormatter(),
+    getTranslations('app'),
+  ]);
   const buildings = listBuildings(compound.id);
   const { rows, total } = listTopics(compound.id, { ...f, status });
   const pages = Math.max(1, Math.ceil(total / TOPIC_PAGE_SIZE));
@@ -150,14 +155,14 @@ export default async function TopicListPage({ params, searchParams }: Props) {
                 className="block rounded-xl bg-white p-4 ring-1 ring-stone-200 transition hover:ring-brand-600"
               >
                 <span className="flex flex-wrap items-center gap-2">
-                  <StatusBadge status={r.status} />
+                  <StatusPill status={r.status} label={statusLabel(tStatus, r.status)} />
                   <span className="text-sm text-stone-600">{t(`categories.${r.category}`)}</span>
                   <span className="text-sm text-stone-600">· {r.buildingName ?? t('wholeCompound')}</span>
                 </span>
                 <span className="mt-1 block font-semibold text-lg leading-snug">{r.title}</span>
                 <span className="mt-1 flex flex-wrap gap-x-3 text-sm text-stone-600">
                   <span>{t('by', { name: r.authorName })}</span>
-                  <RelativeTime at={r.createdAt} />
+                  <RelativeTimeText at={r.createdAt} format={format} justNow={tApp('justNow')} />
                   <span>{t('cosignCount', { count: r.cosignCount })}</span>
                   <span>{t('commentCount', { count: r.commentCount })}</span>
                 </span>

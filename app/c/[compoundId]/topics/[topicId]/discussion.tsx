@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CommentRow } from '@/db/discussion/discussion';
 import type { Role } from '@/lib/auth/roles';
 import { canModerate, seesHiddenText } from '@/lib/topics/rules';
-import { RoleBadges } from '../../../../_components/badges';
-import { RelativeTime } from '../../../../_components/relative-time';
+import { RoleBadgeList } from '../../../../_components/badges';
+import { RelativeTimeText } from '../../../../_components/relative-time';
 import { CommentForm, CommentTools } from './comment-forms';
 
 /** A comment with its author's roles in the compound, for the badges. */
@@ -16,19 +16,27 @@ interface ThreadContext {
   open: boolean;
   viewerId: number;
   viewerRoles: ReadonlySet<Role>;
+  moderator: boolean;
+  t: Awaited<ReturnType<typeof getTranslations<'topics'>>>;
+  tRoles: Awaited<ReturnType<typeof getTranslations<'roles'>>>;
+  format: Awaited<ReturnType<typeof getFormatter>>;
+  justNow: string;
 }
 
-async function CommentItem({ c, reply, ctx }: { c: ThreadComment; reply: boolean; ctx: ThreadContext }) {
-  const t = await getTranslations('topics');
-  const moderator = canModerate(ctx.viewerRoles) === null;
+/**
+ * One comment. Synchronous, with the thread's translators: a page shows up to a few hundred comments,
+ * and an async component each cost more than rendering them (docs/decisions/0019-performance.md).
+ */
+function CommentItem({ c, reply, ctx }: { c: ThreadComment; reply: boolean; ctx: ThreadContext }) {
+  const { t, format, moderator } = ctx;
   const hidden = c.hiddenAt !== null;
   const showText = !hidden || seesHiddenText(ctx.viewerRoles, c, ctx.viewerId);
   return (
     <article aria-label={c.authorName} className={`rounded-lg p-3 ${hidden ? 'bg-stone-100' : 'bg-stone-50'}`}>
       <header className="flex flex-wrap items-center gap-2">
         <span className="font-semibold">{c.authorName}</span>
-        <RoleBadges roles={c.roles} partyMember={c.partyMember} />
-        <RelativeTime at={c.createdAt} className="text-sm text-stone-600" />
+        <RoleBadgeList t={ctx.tRoles} roles={c.roles} partyMember={c.partyMember} />
+        <RelativeTimeText at={c.createdAt} format={format} justNow={ctx.justNow} className="text-sm text-stone-600" />
       </header>
       {hidden && !showText && <p className="mt-1 text-stone-500 italic">{t('hiddenPlaceholder')}</p>}
       {showText && <p className={`mt-1 whitespace-pre-wrap ${hidden ? 'text-stone-500' : ''}`}>{c.body}</p>}
@@ -73,8 +81,22 @@ export async function Discussion(props: {
   page: number;
   pages: number;
 }) {
-  const t = await getTranslations('topics');
-  const ctx: ThreadContext = { ...props, viewerRoles: new Set(props.viewerRoles) };
+  const [t, tRoles, format, tApp] = await Promise.all([
+    getTranslations('topics'),
+    getTranslations('roles'),
+    getFormatter(),
+    getTranslations('app'),
+  ]);
+  const viewerRoles = new Set(props.viewerRoles);
+  const ctx: ThreadContext = {
+    ...props,
+    viewerRoles,
+    moderator: canModerate(viewerRoles) === null,
+    t,
+    tRoles,
+    format,
+    justNow: tApp('justNow'),
+  };
   const top = props.comments.filter((c) => c.parentId === null);
   const replies = new Map<number, ThreadComment[]>();
   for (const c of props.comments) {

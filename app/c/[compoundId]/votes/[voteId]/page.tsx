@@ -5,7 +5,7 @@ import { householdVoters } from '@/db/assembly/mine';
 import { getAssembly } from '@/db/assembly/read';
 import { closeVote } from '@/db/voting/close';
 import { listPendingPaper } from '@/db/voting/paper';
-import { getVote, listNonVoters, liveTally, myVoterRows, unitsOfVoters, voteTurnout } from '@/db/voting/read';
+import { getVote, listNonVoters, liveTally, myVoterRows, turnoutOf, unitsOfVoters } from '@/db/voting/read';
 import { countReceipts, findReceipt, listReceipts } from '@/db/voting/receipts';
 import { catchUpAssembly } from '@/server/assembly/due';
 import { parseId, requireCompound } from '@/server/auth/guards';
@@ -62,11 +62,12 @@ export default async function VotePage({ params, searchParams }: Props) {
   const paper = canEnterPaper(roles, vote) === null;
   const nonVoters = !closed && canSeeNonVoters(roles, vote.kind) === null ? listNonVoters(vote.id) : null;
   const result = closed ? parseResult(vote.result) : null;
-  const receiptCount = closed ? countReceipts(vote.id) : 0;
+  // A closed vote's counted ballots are its published receipts: as many as its stored result counted.
+  const receiptCount = closed ? (result?.voted ?? countReceipts(vote.id)) : 0;
   const asked = (await searchParams).receipt;
   const lookup = typeof asked === 'string' ? asked.trim().toUpperCase().slice(0, 20) : '';
   const mine = myVoterRows(vote.id, actor.personId, vote.assemblyId !== null);
-  const turnout = voteTurnout(vote.id);
+  const turnout = turnoutOf(vote);
   const allVoted = turnout.voters > 0 && turnout.voted === turnout.voters;
   // On a phone the ballot comes first for whoever can still cast one; the tally below it.
   const ballotFirst = open && mine.some((m) => !m.choice);

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import type { liveTally, VoteView, voteTurnout } from '@/db/voting/read';
+import type { liveTally, VoteView } from '@/db/voting/read';
+import type { Turnout } from '@/lib/voting/stored-turnout';
 import { formatArea } from '@/lib/area';
 import { Bar } from './bars';
 
@@ -15,7 +16,7 @@ export async function TurnoutSection({
   closed,
 }: {
   vote: VoteView;
-  turnout: ReturnType<typeof voteTurnout>;
+  turnout: Turnout;
   live: ReturnType<typeof liveTally>;
   showLive: boolean;
   closed: boolean;
