@@ -12,8 +12,8 @@ test('community staff add a building and import its units: a bad file imports no
 }) => {
   await login(page, demo.communityWorker);
   await page.getByRole('link', { name: '管理后台' }).click();
-  await page.getByRole('link', { name: '管理 合和大院' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('管理：合和大院');
+  await page.getByRole('link', { name: '管理 双全楼院' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('管理：双全楼院');
 
   const buildings = page.getByRole('region', { name: /楼栋/ });
   await buildings.getByLabel('新楼栋名称').fill('5号楼');

@@ -68,7 +68,7 @@ test('two neighbours co-sign; co-signing twice is not possible', async ({ page }
   await page.goto(topicUrl);
   await expect(page.getByText('2 人附议')).toBeVisible();
   // The author was told.
-  await page.getByRole('link', { name: /通知/ }).click();
+  await page.getByRole('link', { name: /^通知/ }).click();
   await expect(
     page
       .getByRole('list')
@@ -226,7 +226,7 @@ test('the secretary holds a deliberation meeting and records its minutes, which 
 
 test('the invited resident was notified of the meeting', async ({ page }) => {
   await login(page, demo.multiOwner);
-  await page.getByRole('link', { name: /通知/ }).click();
+  await page.getByRole('link', { name: /^通知/ }).click();
   await expect(page.getByText('王秋萍 邀请您参加议事会：3号楼排水问题议事会')).toBeVisible();
   await expect(page.getByText(/您关注的议题“3号楼下水管堵塞，污水反涌”状态变为：协商中/)).toBeVisible();
 });
@@ -274,7 +274,7 @@ test('a second topic is rejected with a reason its author sees; a third goes str
   await logout(page);
 
   await login(page, demo.propertyStaff);
-  await page.getByRole('link', { name: /通知/ }).click();
+  await page.getByRole('link', { name: /^通知/ }).click();
   // Told that the task is theirs to take on, not merely that a status changed.
   await expect(page.getByText('“2号楼楼道灯不亮”已交由您方实施，请承接')).toBeVisible();
 });

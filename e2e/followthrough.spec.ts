@@ -220,8 +220,9 @@ test('property staff see every task of the compounds their company serves, overd
   await page.goto('/tasks');
   await expect(page.getByRole('heading', { level: 1, name: '我的任务' })).toBeVisible();
   const items = page.getByRole('main').getByRole('listitem');
-  await expect(items.first()).toContainText(roof.title);
+  // Overdue first: the demo's year of life has older overdue work too, so the roof is among the overdue.
   await expect(items.first()).toContainText(/已逾期 \d+ 天/);
+  await expect(items.filter({ hasText: roof.title })).toContainText(/已逾期 \d+ 天/);
   await expect(page.getByText('双全楼院').first()).toBeVisible();
 });
 

@@ -129,7 +129,7 @@ test.describe('failed logins', () => {
     await test.step('the owner, elsewhere on a phone that never logged in, gets in and is told', async () => {
       const newPhone = await elsewhere(browser, baseURL);
       await login(newPhone, owner);
-      await newPhone.getByRole('link', { name: /通知/ }).click();
+      await newPhone.getByRole('link', { name: /^通知/ }).click();
       await expect(
         newPhone.getByText('您的账号在 24 小时内有 5 次登录失败。如果不是您本人在尝试，请修改密码。'),
       ).toBeVisible();
@@ -159,7 +159,7 @@ test.describe('failed logins', () => {
 
     await test.step("the owner's own phone gets straight in, and the one notice has the latest count", async () => {
       await login(page, owner);
-      await page.getByRole('link', { name: /通知/ }).click();
+      await page.getByRole('link', { name: /^通知/ }).click();
       await expect(page.getByText(/次登录失败/)).toHaveCount(1);
       await expect(page.getByText('您的账号在 24 小时内有 10 次登录失败。', { exact: false })).toBeVisible();
     });

@@ -24,7 +24,8 @@ export interface JoinRequestItem {
  * Requests to join a unit, each with approve and decline; the reason goes to the requester when declined. One action
  * state for the list: an answered request leaves the list when the page refreshes, and the answer stays said above it.
  */
-export function JoinRequests({ items }: { items: JoinRequestItem[] }) {
+/** `now` comes from the server, so the relative times read the same in its HTML and in the browser. */
+export function JoinRequests({ items, now }: { items: JoinRequestItem[]; now: number }) {
   const t = useTranslations('join');
   const { state, pending, onSubmit } = useActionForm(answerJoinRequestAction);
   return (
@@ -37,7 +38,7 @@ export function JoinRequests({ items }: { items: JoinRequestItem[] }) {
       ) : (
         <ul className="divide-y divide-stone-200">
           {items.map((r) => (
-            <JoinRequestRow key={r.id} item={r} pending={pending} onSubmit={onSubmit} />
+            <JoinRequestRow key={r.id} item={r} now={now} pending={pending} onSubmit={onSubmit} />
           ))}
         </ul>
       )}
@@ -47,10 +48,12 @@ export function JoinRequests({ items }: { items: JoinRequestItem[] }) {
 
 function JoinRequestRow({
   item,
+  now,
   pending,
   onSubmit,
 }: {
   item: JoinRequestItem;
+  now: number;
   pending: boolean;
   onSubmit: (e: FormEvent<HTMLFormElement>) => void;
 }) {
@@ -66,7 +69,7 @@ function JoinRequestRow({
         {item.moveOutAt !== null &&
           ` · ${t('moveOutOn', { date: format.dateTime(new Date(item.moveOutAt), { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }) })}`}
         {' · '}
-        {format.relativeTime(item.createdAt)}
+        {format.relativeTime(item.createdAt, now)}
       </p>
       <form onSubmit={onSubmit} noValidate className="space-y-2">
         <input type="hidden" name="requestId" value={item.id} />

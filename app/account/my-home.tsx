@@ -89,7 +89,7 @@ export async function MyHome({ personId }: { personId: number }) {
       {(toAnswer.length > 0 || units.some((u) => u.voterId === personId)) && (
         <div className="mt-5">
           <h3 className="mb-1 font-semibold">{t('toAnswer')}</h3>
-          <JoinRequests items={toAnswer} />
+          <JoinRequests items={toAnswer} now={Date.now()} />
         </div>
       )}
       {mine.length > 0 && (

@@ -32,7 +32,7 @@ export async function JoinQueue({
           <h2 id="join-queue" className="mb-2 font-semibold text-lg">
             {t('queueTitle')}
           </h2>
-          <JoinRequests items={requests} />
+          <JoinRequests items={requests} now={Date.now()} />
         </section>
       )}
       <section aria-labelledby="residents" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
