@@ -658,7 +658,7 @@ export const voteVoters = sqliteTable(
     place: text('place').notNull(),
     areaCenti: integer('area_centi'),
   },
-  (t) => [primaryKey({ columns: [t.voteId, t.voterKey] }), index('vote_voters_person').on(t.voteId, t.personId)],
+  (t) => [primaryKey({ columns: [t.voteId, t.voterKey] }), index('vote_voters_person').on(t.personId, t.voteId)],
 );
 
 /** One ballot per voter key per vote, enforced by the primary key, online or on paper. */
