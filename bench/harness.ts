@@ -76,10 +76,23 @@ export function start(kind: 'next' | 'bare', countSql = false) {
   return spawn('node', args, { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
 }
 
-export async function waitForHealth() {
-  for (let i = 0; i < 300; i++) {
+/**
+ * Until every worker answers. The app starts its other workers once the first has migrated; load
+ * started before they listen would keep all its keep-alive connections on the first worker. Each
+ * fetch is a new connection, which the cluster hands to the workers in turn.
+ */
+export async function waitForHealth(workers = WORKERS) {
+  const seen = new Set<number>();
+  for (let i = 0; i < 600; i++) {
     try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
+      const res = await fetch(`${BASE}/api/health`, { headers: { connection: 'close' } });
+      if (res.ok) {
+        const body = (await res.json()) as { worker?: number };
+        // The bare ceiling forks all its workers at once and does not say which answered.
+        if (body.worker === undefined) return;
+        seen.add(body.worker);
+        if (seen.size >= workers) return;
+      }
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -46,7 +46,7 @@ async function sqlCounts(specs: PathSpec[], prepare: (file: string) => void) {
   freshCopy(DATA, prepare);
   const server = start('next', true);
   try {
-    await waitForHealth();
+    await waitForHealth(1);
     const counter = async () =>
       ((await (await fetch(`${BASE}/api/debug/sql-count`)).json()) as { count: number }).count;
     const statements = async (url: string, cookie: string) => {
