@@ -185,6 +185,11 @@ test('韩梅 authorises 马春梅 to vote for her; one committee member checks, 
   await page.getByRole('button', { name: '确认委托：韩梅' }).click();
   await expect(page.getByRole('region', { name: '委托投票' })).toContainText('已生效');
   await shots(page, 'proxy-effective');
+
+  // Her own account page says who votes for her household while the assembly lasts.
+  await as(page, demo.residentRep);
+  await page.goto('/account');
+  await expect(page.getByText('业主共同决定：已委托代理人投票').first()).toBeVisible();
 });
 
 test('after the notice period voting opens; the agent votes for herself and for 韩梅, the holder then cannot', async ({

@@ -27,10 +27,9 @@ export async function MyHome({ personId }: { personId: number }) {
   const toAnswer = joinRequestsForVoter(personId).map((r) => ({ ...r, mobile: maskMobile(r.mobile) }));
   const mine = myJoinRequests(personId);
   const day = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
-  // TODO(issue 16): votingWay's proxy argument stays null until the owners' assembly adds its proxies table; then
-  // read the proxy holding this household's vote here and pass its person.
+  // A confirmed proxy in an assembly that has not closed speaks for the household there (docs/decisions/0017).
   const how = (u: (typeof units)[number]) => {
-    const way = votingWay(personId, u.voterId, null);
+    const way = votingWay(personId, u.voterId, u.proxyAgentId);
     return way === 'co_owner' ? t('way.co_owner', { name: u.voterName ?? '' }) : t(`way.${way}`);
   };
   return (

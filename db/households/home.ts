@@ -17,6 +17,8 @@ export interface MyUnit {
   holderKind: 'person' | 'co_owners' | 'developer';
   voterId: number | null;
   voterName: string | null;
+  /** The agent of a confirmed proxy for this holder in an assembly not yet closed (issue 16), if any. */
+  proxyAgentId: number | null;
 }
 
 /** The units of every holder the person is a member of. */
@@ -24,7 +26,10 @@ export function myUnits(personId: number): MyUnit[] {
   return getDb().all<MyUnit>(sql`
     select u.id as unitId, c.id as compoundId, c.name as compoundName, b.name || u.number as label,
            u.area_centi as areaCenti, u.area_source as areaSource, h.id as holderId, h.kind as holderKind,
-           h.voter_person_id as voterId, (select name from people where id = h.voter_person_id) as voterName
+           h.voter_person_id as voterId, (select name from people where id = h.voter_person_id) as voterName,
+           (select x.agent_id from proxies x join assemblies a on a.id = x.assembly_id
+             where x.holder_id = h.id and x.status = 'effective' and x.withdrawn_at is null and a.status <> 'closed'
+             order by x.id desc limit 1) as proxyAgentId
       from holder_members hm join holders h on h.id = hm.holder_id join units u on u.holder_id = h.id
       join buildings b on b.id = u.building_id join compounds c on c.id = u.compound_id
      where hm.person_id = ${personId} order by c.name, b.id, u.number`);
