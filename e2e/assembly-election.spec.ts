@@ -120,27 +120,24 @@ test('100 owners vote on paper; one paper ballot stays unconfirmed', async ({ pa
   const hrefs = await Promise.all(links.map(async (l) => (await l.getAttribute('href')) ?? ''));
   state.election = hrefs[0] ?? '';
   state.choice = hrefs[1] ?? '';
-  // Every unit with its area, from the register (刘建国's two units left out: he votes online below).
-  const compoundPath = state.assembly.split('/assemblies')[0] ?? '';
-  // One unit per holder: an owner counts once however many units they hold, and the demo's year of
+  // Every unit with its area, from the register (刘建国's two units left out: he votes online below); one unit
+  // per holder, the largest: an owner counts once however many units they hold, and the demo's year of
   // changes of owner gave some holders a second unit.
-  const units: { place: string; area: number; holder: string }[] = [];
+  const compoundPath = state.assembly.split('/assemblies')[0] ?? '';
+  const register: { place: string; area: number; holder: string }[] = [];
   for (let p = 1; p <= 3; p++) {
     await page.goto(`${compoundPath}/register?page=${p}`);
     for (const row of await page.locator('table tbody tr').all()) {
       const cells = await row.locator('td').allInnerTexts();
       const place = (cells[0] ?? '').trim();
       const holder = (cells[4] ?? '').trim();
-      if (place !== '3号楼1单元301' && place !== '3号楼2单元502') units.push({ place, area: Number(cells[2]), holder });
+      if (place !== '3号楼1单元301' && place !== '3号楼2单元502')
+        register.push({ place, area: Number(cells[2]), holder });
     }
   }
-  units.sort((a, b) => b.area - a.area);
-  const firstOfHolder = new Map<string, number>();
-  units.forEach((u, i) => {
-    if (!firstOfHolder.has(u.holder)) firstOfHolder.set(u.holder, i);
-  });
-  const distinct = units.filter((u, i) => firstOfHolder.get(u.holder) === i);
-  units.splice(0, units.length, ...distinct);
+  register.sort((a, b) => b.area - a.area);
+  const holders = new Set<string>();
+  const units = register.filter((u) => !holders.has(u.holder) && Boolean(holders.add(u.holder)));
   expect(units.length).toBeGreaterThan(100);
   const voters = units.slice(0, 100);
   await page.goto(state.election);
