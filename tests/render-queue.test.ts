@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isRender, renderQueue } from '../server/http/render-queue';
 
 const response = () => new EventEmitter() as unknown as ServerResponse;
@@ -42,6 +42,23 @@ describe('renderQueue', () => {
     expect(started).toEqual(['first', 'last']);
   });
 
+  it('a response that never finishes holds its turn only so long', () => {
+    vi.useFakeTimers();
+    try {
+      const queue = renderQueue(1, 10_000);
+      const started: string[] = [];
+      queue.serve(response(), () => started.push('stuck'));
+      queue.serve(response(), () => started.push('next'));
+      vi.advanceTimersByTime(9_999);
+      expect(started).toEqual(['stuck']);
+      vi.advanceTimersByTime(1);
+      expect(started).toEqual(['stuck', 'next']);
+      expect([queue.active, queue.waiting]).toEqual([1, 0]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('queues page and router-payload GETs, not static files, API routes or posts', () => {
     const req = (url: string, method = 'GET') => ({ url, method }) as IncomingMessage;
     expect(isRender(req('/c/1/topics'))).toBe(true);
@@ -49,5 +66,9 @@ describe('renderQueue', () => {
     expect(isRender(req('/_next/static/chunks/a.js'))).toBe(false);
     expect(isRender(req('/api/photos/3'))).toBe(false);
     expect(isRender(req('/c/1/topics', 'POST'))).toBe(false);
+    expect(isRender(req('/serwist/sw.js'))).toBe(false);
+    expect(isRender(req('/favicon.ico'))).toBe(false);
+    expect(isRender(req('/manifest.webmanifest'))).toBe(false);
+    expect(isRender(req('/c/1/board?from=1.5'))).toBe(true);
   });
 });
