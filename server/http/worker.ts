@@ -56,6 +56,10 @@ export async function startWorker({ port, hostname, workers }: { port: number; h
       if (!cluster.isWorker || process.env.YISHI_WORKER === '1') {
         console.log(`[yishi] ready on http://${hostname}:${port} (${workers} worker${workers > 1 ? 's' : ''})`);
       }
+      // The service worker is bundled on its first request: ask for it now rather than make the first
+      // visitor (and every page rendered meanwhile) wait for it.
+      const self = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+      void fetch(`http://${self.includes(':') ? `[${self}]` : self}:${port}/serwist/sw.js`).catch(() => {});
     });
   guardServer(server);
   // Stop taking requests, let those in flight be answered (their writes committed), then leave; at most 5 s.
