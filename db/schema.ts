@@ -95,6 +95,12 @@ export const compoundVersions = sqliteTable('compound_versions', {
   compoundId: integer('compound_id').primaryKey(),
   figures: integer('figures').notNull().default(0),
   ballots: integer('ballots').notNull().default(0),
+  /**
+   * Writes to anything else a compound's pages show (comments, co-signs, positions, the electorate,
+   * assemblies, households…), kept by the triggers of migration 0013; the compound pages served from
+   * the page cache carry it with the two counts above.
+   */
+  pages: integer('pages').notNull().default(0),
 });
 
 export const buildings = sqliteTable(

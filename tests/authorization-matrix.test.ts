@@ -1102,3 +1102,51 @@ describe('cached dashboard pages', () => {
     }
   }
 });
+
+// ── Cached compound pages: topic list, topic, settled vote, task list (server/http/compound-page-cache.ts) ──
+
+const { compoundPageRule } = await import('@/server/http/compound-page-cache');
+
+describe('cached compound pages', () => {
+  const pages = (f: Fixture) => [
+    `/c/${f.compoundId}/topics`,
+    `/c/${f.compoundId}/topics?status=deliberating`,
+    `/c/${f.compoundId}/topics/${f.deliberating}`,
+    `/c/${f.compoundId}/votes/${f.closed}`,
+  ];
+  for (const side of ['own', 'other'] as const) {
+    it(`${side === 'own' ? '合和大院' : '亿泰庄园'}: only those who may see the compound get a cache entry, each their own`, async () => {
+      const may: readonly Label[] =
+        side === 'own' ? EVERYONE_IN : ['otherSecretary', 'otherProperty', 'otherCommunity', 'district'];
+      const wrong: { actor: Label; url: string; expected: boolean; got: boolean }[] = [];
+      for (const url of pages(fx[side])) {
+        const keys = new Map<string, Label>();
+        for (const label of LABELS) {
+          const rule = await compoundPageRule(await dashboardRequest(label, url), Date.now());
+          const expected = may.includes(label);
+          if ((rule !== null) !== expected) wrong.push({ actor: label, url, expected, got: rule !== null });
+          if (rule) {
+            expect(keys.get(rule.key)).toBeUndefined();
+            keys.set(rule.key, label);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('the task list: only property staff get a cache entry, each their own', async () => {
+    const wrong: { actor: Label; expected: boolean; got: boolean }[] = [];
+    const keys = new Set<string>();
+    for (const label of LABELS) {
+      const rule = await compoundPageRule(await dashboardRequest(label, '/tasks'), Date.now());
+      const expected = label === 'property' || label === 'otherProperty';
+      if ((rule !== null) !== expected) wrong.push({ actor: label, expected, got: rule !== null });
+      if (rule) {
+        expect(keys.has(rule.key)).toBe(false);
+        keys.add(rule.key);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import type { VoteResult } from '@/lib/voting/count';
 import { type Turnout, turnoutOfResult } from '@/lib/voting/stored-turnout';
 import { getDb, prepared } from '../client';
 import { voteOptions, votes } from '../schema';
+import { voteStatusIs } from './status';
 
 // Prepared once: every ballot runs these.
 const voteStatement = prepared((db) =>
@@ -142,4 +143,17 @@ export function listNonVoters(voteId: number) {
      where v.vote_id = ${voteId}
        and not exists (select 1 from ballots b where b.vote_id = v.vote_id and b.voter_key = v.voter_key)
      order by v.place`);
+}
+
+/**
+ * Whether a vote of the compound is closed for good: closed, and its assembly (if any) closed too, so
+ * that viewing it has no due move to make. Such a vote's page changes only by a write.
+ */
+export function isSettledVote(compoundId: number, voteId: number): boolean {
+  return (
+    getDb().get<{ ok: number }>(sql`
+      select 1 as ok from votes v left join assemblies a on a.id = v.assembly_id
+       where v.id = ${voteId} and v.compound_id = ${compoundId} and ${voteStatusIs(sql`v.status`, 'closed')}
+         and (a.id is null or a.status = 'closed')`) !== undefined
+  );
 }

@@ -31,6 +31,7 @@ interface Entry {
   /** The body cut where its nonce stood (one part when it has none), so a new one is put in without re-encoding. */
   parts: Buffer[];
   nonce: string | null;
+  size: number;
 }
 
 /** Headers that belong to one transfer, not to the page. */
@@ -96,7 +97,43 @@ function withNewNonce(entry: Entry): { headers: OutgoingHttpHeaders; body: Buffe
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
-  constructor(private readonly opts: { maxEntries: number; maxBytes: number; ttlMs: number; now?: () => number }) {}
+  /** The bytes of every kept page together, held under `maxTotalBytes` when one is given. */
+  private bytes = 0;
+  constructor(
+    private readonly opts: {
+      maxEntries: number;
+      /** The largest page kept. */
+      maxBytes: number;
+      maxTotalBytes?: number;
+      ttlMs: number;
+      now?: () => number;
+    },
+  ) {}
+
+  /** Keeps a page as the most recently used, dropping the least recently used beyond the limits. */
+  private keep(key: string, entry: Entry) {
+    this.drop(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.size;
+    const total = this.opts.maxTotalBytes ?? Number.POSITIVE_INFINITY;
+    while (this.entries.size > this.opts.maxEntries || this.bytes > total) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.drop(oldest);
+    }
+  }
+
+  private drop(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.size;
+    this.entries.delete(key);
+  }
+
+  /** How many pages and bytes are kept (for tests). */
+  get size() {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
 
   private now() {
     return this.opts.now?.() ?? Date.now();
@@ -126,13 +163,15 @@ export class PageCache {
       const nonce = policy ? (NONCE_IN_POLICY.exec(String(policy))?.[1] ?? null) : null;
       const cookie = Object.keys(headers).some((n) => n.toLowerCase() === 'set-cookie');
       if (status === 200 && !cookie && body.length <= this.opts.maxBytes) {
-        this.entries.delete(rule.key);
-        this.entries.set(rule.key, { stamp: rule.stamp, at, status, headers, parts: cut(body, nonce), nonce });
-        while (this.entries.size > this.opts.maxEntries) {
-          const oldest = this.entries.keys().next().value;
-          if (oldest === undefined) break;
-          this.entries.delete(oldest);
-        }
+        this.keep(rule.key, {
+          stamp: rule.stamp,
+          at,
+          status,
+          headers,
+          parts: cut(body, nonce),
+          nonce,
+          size: body.length,
+        });
       }
       if (gzip) req.headers['accept-encoding'] = 'gzip';
       send(req, res, status, { ...headers, 'x-yishi-cache': 'miss' }, body);
@@ -183,4 +222,25 @@ export class PageCache {
       return this;
     } as typeof res.end;
   }
+}
+
+/**
+ * Answers from `cache` when the request's rule can be made, or lets `render` (Next) answer. The cache
+ * is only ever a shortcut: when the rule cannot be made, Next answers as usual.
+ */
+export async function serveCached(
+  cache: PageCache,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ruleOf: (req: IncomingMessage, now: number) => Promise<CacheRule | null>,
+  render: () => void,
+): Promise<void> {
+  let rule: CacheRule | null = null;
+  try {
+    rule = await ruleOf(req, Date.now());
+  } catch (error) {
+    console.error('[yishi] page cache:', error);
+  }
+  if (rule) cache.serve(req, res, rule, render);
+  else render();
 }

@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { isBallotPost, serveBallot } from '../voting/cast-ballot/fast-path';
 import { allowBackForwardCache, isRestorablePage } from './cache-control';
+import { isCompoundPage, serveCompoundPage } from './compound-page-cache';
 import { isDashboardPage, serveDashboard } from './dashboard-cache';
 import { isRender, renderQueue } from './render-queue';
 import { serveBrotli } from './static-brotli';
@@ -16,7 +17,8 @@ const RENDERS_AT_ONCE = 4;
 /**
  * One process that answers requests: Next's handler, with what runs before it on every request —
  * the client's address pinned, malformed requests refused, ballots cast without Next's pipeline,
- * dashboards served again from the page cache (server/http/dashboard-cache.ts).
+ * dashboards, topic lists, topics, settled votes and task lists served again from the page cache
+ * (server/http/dashboard-cache.ts, compound-page-cache.ts).
  * The only worker when WEB_CONCURRENCY is 1 (then it also handles SIGINT).
  */
 export async function startWorker({ port, hostname, workers }: { port: number; hostname: string; workers: number }) {
@@ -24,6 +26,8 @@ export async function startWorker({ port, hostname, workers }: { port: number; h
   const nextHandler = app.getRequestHandler();
   // Pages rendered at once per worker: enough to keep a core busy, few enough to bound memory.
   const queue = renderQueue(RENDERS_AT_ONCE);
+  // PAGE_CACHE=off: Next renders every page (README, configuration).
+  const pageCache = process.env.PAGE_CACHE !== 'off';
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (isRender(req)) queue.serve(res, () => void nextHandler(req, res));
     else void nextHandler(req, res);
@@ -46,8 +50,13 @@ export async function startWorker({ port, hostname, workers }: { port: number; h
       // The pages residents move between may be restored on back and forward (never share-cached).
       if (isRestorablePage(req)) allowBackForwardCache(res);
       // Dashboards and the big screen are served again from a cache while nothing they show has changed.
-      if (isDashboardPage(req)) {
+      if (pageCache && isDashboardPage(req)) {
         void serveDashboard(req, res, () => handle(req, res));
+        return;
+      }
+      // So are a compound's topic list, topics and settled votes, and a company's task list.
+      if (pageCache && isCompoundPage(req)) {
+        void serveCompoundPage(req, res, () => handle(req, res));
         return;
       }
       handle(req, res);
