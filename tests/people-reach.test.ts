@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../db/client';
 import { getPersonInReach, searchPeople } from '../db/people/find';
 import { type StaffReach, staffReach } from '../lib/auth/permissions';
+import { LOOKUP_MISSES_PER_DAY } from '../lib/people/lookup-limit';
 import { actAs, currentActor, form, one, personId, rolledBack, setupDatabase, teardownDatabase } from './harness';
 
 vi.mock('next/cache', () => import('./mocks/next-cache'));
@@ -202,6 +203,29 @@ describe('Trust II findings 1 and 2: a community worker of another community tak
     );
     expect(wrong).toMatchObject({ ok: false, code: 'noSuchPerson' });
     expect(unknown).toEqual(wrong);
+  });
+
+  it('ten misses a day, then the form says to wait even for the right name; other staff are not held back', async () => {
+    await rolledBack(async () => {
+      const v = victim();
+      // The misses of the tests above do not count here.
+      getDb().run(sql`delete from login_failures where key like 'grant-lookup:%'`);
+      reachOf(STAFF.xuWenbin);
+      const grant = (name: string) =>
+        peopleAdmin.grantRoleAction(
+          null,
+          form({ mobile: v.mobile, name, role: 'guest', guestKind: 'volunteer', scopeId: yitai() }),
+        );
+      for (let i = 0; i < LOOKUP_MISSES_PER_DAY; i++) {
+        expect(await grant(`王小${i}`)).toMatchObject({ ok: false, code: 'noSuchPerson' });
+      }
+      expect(await grant(v.name)).toMatchObject({ ok: false, code: 'tooManyLookups' });
+      expect(await grant('王小二')).toMatchObject({ ok: false, code: 'tooManyLookups' });
+      // The district admin, who may give a role there too, has misses of their own.
+      reachOf(STAFF.fengJun);
+      expect(await grant('王小二')).toMatchObject({ ok: false, code: 'noSuchPerson' });
+      expect((await grant(v.name)).ok).toBe(true);
+    });
   });
 
   it('staff who opened an account cannot keep its password while the person gains a place beyond them', async () => {

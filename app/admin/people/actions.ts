@@ -5,11 +5,12 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { findCommunityPlace, findCompoundPlace } from '@/db/places/places';
 import { createAccount, setPassword } from '@/db/people/accounts';
-import { findPersonByMobileAndName, getPersonInReach, listMembershipsOf, officialsOf } from '@/db/people/find';
+import { getPersonInReach, listMembershipsOf, officialsOf } from '@/db/people/find';
 import { findMembership, findStreetPlace, grantRole, revokeRole } from '@/db/people/roles';
 import type { ActionResult } from '@/lib/actions/result';
 import { lookalikeOfficial } from '@/lib/people/lookalike';
 import { actorOrFail, fail, failField, formToObject, invalid } from '@/server/actions';
+import { lookUpByMobileAndName } from '@/server/people/lookup';
 import { type Actor, canCreateAccount, canManageRole, type GrantTarget, staffReach } from '@/lib/auth/permissions';
 import { type AssignableRole, ROLE_SCOPE, type ScopeType } from '@/lib/auth/roles';
 import { createAccountSchema, grantRoleSchema, revokeRoleSchema, setPasswordSchema } from '@/lib/people/validation';
@@ -97,7 +98,8 @@ export async function grantRoleAction(_prev: ActionResult | null, form: FormData
   const person =
     parsed.data.personId !== undefined
       ? getPersonInReach(parsed.data.personId, staffReach(who.actor))
-      : findPersonByMobileAndName(parsed.data.mobile ?? '', parsed.data.name);
+      : lookUpByMobileAndName(who.actor.personId, parsed.data.mobile ?? '', parsed.data.name, Date.now());
+  if (person === 'wait') return failField('mobile', 'tooManyLookups');
   if (!person) return parsed.data.personId !== undefined ? fail('notFound') : failField('mobile', 'noSuchPerson');
   const denied = mayManage(who.actor, role, scopeId);
   if (denied === 'notFound') return failField('scopeId', 'notFound');
