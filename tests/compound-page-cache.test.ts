@@ -189,6 +189,36 @@ describe('the page cache for compound pages', () => {
     }
   });
 
+  it('a task for the company in a compound it does not serve shows on its task list at once', async () => {
+    const staff = await cookieOf('13800000009'); // 安居物业
+    await get('/tasks', staff);
+    expect((await get('/tasks', staff)).rendered).toBe(false);
+    const company = other.$client
+      .prepare(`select id from property_companies where name = '安居物业服务有限公司'`)
+      .pluck()
+      .get();
+    const served = other.$client
+      .prepare('select compound_id from compound_services where company_id = ?')
+      .pluck()
+      .all(company);
+    const elsewhere = other.$client
+      .prepare(`select id from compounds where id not in (${served.map(() => '?').join(',') || 'null'}) limit 1`)
+      .pluck()
+      .get(...served) as number;
+    const now = Date.now();
+    const topic = other.$client
+      .prepare(`insert into topics (compound_id, author_id, title, description, category, status, created_at, activity_at)
+                values (?, ?, '消防通道', '', 'repairs', 'in_progress', ?, ?)`)
+      .run(elsewhere, personId('13800000018'), now, now).lastInsertRowid;
+    other.$client
+      .prepare(`insert into tasks (compound_id, topic_id, party, company_id, deadline_at, created_at)
+                values (?, ?, 'property', ?, ?, ?)`)
+      .run(elsewhere, topic, company, now + 86_400_000, now);
+    const after = await get('/tasks', staff);
+    expect(after.rendered).toBe(true);
+    expect((await get('/tasks', staff)).rendered).toBe(false);
+  });
+
   it('a write in another compound leaves this one’s pages as they are', async () => {
     const resident = await cookieOf('13800000004');
     const url = `/c/${compoundId}/topics`;

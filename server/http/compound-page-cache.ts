@@ -13,7 +13,7 @@
  * prefetches.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { compoundPagesVersion, compoundsOfCompanies } from '@/db/dashboard/versions';
+import { allPagesVersion, compoundPagesVersion, compoundsOfCompanies } from '@/db/dashboard/versions';
 import { isSettledVote } from '@/db/voting/read';
 import { companyIdsOf } from '@/lib/auth/permissions';
 import { compoundVisibleTo } from '@/server/auth/visible';
@@ -55,6 +55,26 @@ export const compoundPageCache = new PageCache({
   ttlMs: COMPOUND_PAGE_TTL_MS,
 });
 
+/** Which compounds a set of companies works in, as of a version of everything (see companiesCompounds). */
+const worksIn = new Map<string, { at: string; compounds: number[] }>();
+
+/**
+ * The compounds whose versions a company's task list carries: those it serves and those it has tasks
+ * in. Finding them walks the company's tasks (0.7 ms for ~2,300, twice that in a district twice the
+ * size), so they are found again only when any compound's counts have moved — a new service or a
+ * new task moves them.
+ */
+function companiesCompounds(companies: readonly number[]): number[] {
+  const key = companies.join(',');
+  const at = allPagesVersion();
+  const known = worksIn.get(key);
+  if (known?.at === at) return known.compounds;
+  const compounds = compoundsOfCompanies(companies);
+  if (worksIn.size >= 1_000) worksIn.clear();
+  worksIn.set(key, { at, compounds });
+  return compounds;
+}
+
 export function isCompoundPage(req: IncomingMessage): boolean {
   return isCacheableRequest(req) && compoundPageOf(req.url ?? '') !== null;
 }
@@ -73,7 +93,7 @@ export async function compoundPageRule(req: IncomingMessage, now: number): Promi
   if (page.kind === 'tasks') {
     const companies = companyIdsOf(actor);
     if (companies.length === 0) return null;
-    compounds = compoundsOfCompanies(companies);
+    compounds = companiesCompounds(companies);
   } else {
     const compound = compoundVisibleTo(actor, page.compoundId);
     if (!compound) return null;
