@@ -9,6 +9,7 @@ export async function markAllReadAction(_prev: ActionResult | null, _form: FormD
   const who = await actorOrFail();
   if ('failure' in who) return who.failure;
   markAllRead(who.actor.personId, Date.now());
-  revalidatePath('/', 'layout');
+  // The list and the header's count on this page; other pages are rendered afresh when opened.
+  revalidatePath('/notifications');
   return { ok: true, data: null };
 }

@@ -29,7 +29,8 @@ export async function markRemindedAction(
   );
   if (noted === 0) return fail('nothingToRemind');
   revalidatePath(`/c/${ctx.compound.id}/reminders/${vote.id}`);
-  revalidatePath('/', 'layout');
+  // Its My work item ("remind N households") shrinks or goes.
+  revalidatePath('/work');
   const t = await getTranslations('reminders');
   return { ok: true, data: null, message: t('noted', { count: noted }) };
 }
