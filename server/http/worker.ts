@@ -11,8 +11,8 @@ import { guardServer, screenRequest } from './guard';
 import { pinClientAddress } from './pin-client-address';
 import { checkSettingsOrExit } from './start-checks';
 
-/** How many pages one worker renders at once (server/http/render-queue.ts). */
-const RENDERS_AT_ONCE = 4;
+/** How many pages one worker renders at once (server/http/render-queue.ts); RENDER_CONCURRENCY sets it. */
+const RENDERS_AT_ONCE = Math.max(1, Math.min(64, Number(process.env.RENDER_CONCURRENCY) || 4));
 
 /**
  * One process that answers requests: Next's handler, with what runs before it on every request —
