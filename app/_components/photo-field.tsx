@@ -8,13 +8,14 @@ export interface PhotoFieldTexts {
   choose: string;
   /** Nothing chosen yet. */
   none: string;
-  /** Chosen: with {n} for how many. */
+  /** Chosen: with {n} for how many (a single-file picker shows the file's name instead). */
   chosen: string;
 }
 
 /**
- * A photo picker in the page's language: the browser's file input, kept for the form and for
- * assistive technology, behind a button and a line that say what was chosen.
+ * A file picker in the page's language (photos by default; documents and CSV files too): the
+ * browser's file input, kept for the form and for assistive technology, behind a button and a line
+ * that say what was chosen — how many, or for a single file its name.
  */
 export function PhotoField({
   label,
@@ -35,7 +36,7 @@ export function PhotoField({
   multiple?: boolean;
 }) {
   const id = useId();
-  const [count, setCount] = useState(0);
+  const [chosen, setChosen] = useState<{ count: number; name: string }>({ count: 0, name: '' });
   const described = [hint && !error ? `${id}-hint` : null, error ? `${id}-err` : null, `${id}-chosen`]
     .filter(Boolean)
     .join(' ');
@@ -54,7 +55,10 @@ export function PhotoField({
           aria-labelledby={`${id}-label ${id}-button`}
           aria-describedby={described}
           aria-invalid={error ? true : undefined}
-          onChange={(e) => setCount(e.currentTarget.files?.length ?? 0)}
+          onChange={(e) => {
+            const files = e.currentTarget.files;
+            setChosen({ count: files?.length ?? 0, name: files?.[0]?.name ?? '' });
+          }}
           className="peer sr-only"
         />
         <label
@@ -68,7 +72,11 @@ export function PhotoField({
           {texts.choose}
         </label>
         <span id={`${id}-chosen`} aria-live="polite" className="text-stone-700">
-          {count > 0 ? texts.chosen.replace('{n}', String(count)) : texts.none}
+          {chosen.count === 0
+            ? texts.none
+            : !multiple && chosen.name
+              ? chosen.name
+              : texts.chosen.replace('{n}', String(chosen.count))}
         </span>
       </div>
       {hint && !error && (

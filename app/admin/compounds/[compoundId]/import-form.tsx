@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Button } from '../../../_components/button';
-import { TextField } from '../../../_components/field';
+import { PhotoField } from '../../../_components/photo-field';
 import { FormStatus } from '../../../_components/form-status';
 import { useActionForm } from '../../../_components/use-action-form';
 import { importUnitsAction } from './actions';
@@ -15,7 +15,14 @@ export function ImportForm({ compoundId }: { compoundId: number }) {
   const details = state && !state.ok ? (state.details ?? []) : [];
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField label={t('csvFile')} name="file" type="file" accept=".csv,text/csv" error={fieldError('file')} />
+      <PhotoField
+        label={t('csvFile')}
+        name="file"
+        accept=".csv,text/csv"
+        multiple={false}
+        error={fieldError('file')}
+        texts={{ choose: t('chooseFile'), none: t('noFile'), chosen: t('fileChosen') }}
+      />
       <FormStatus state={state} />
       {details.length > 0 && (
         <ul
