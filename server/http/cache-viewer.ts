@@ -60,31 +60,42 @@ export function cacheKey(req: IncomingMessage): string {
   );
 }
 
-/** What a person's My work count was at a version of everything, their unread count and a half-minute. */
-const workCounts = new Map<number, { at: string; count: number }>();
+/**
+ * A value per key, made again only when what it was made from (`at`) differs from last time; at
+ * most `max` keys (all forgotten at once beyond that). For what the rules of the page caches would
+ * otherwise count on every request although it moves only with a write.
+ */
+export function memoAt<K, V>(max: number) {
+  const known = new Map<K, { at: string; value: V }>();
+  return (key: K, at: string, make: () => V): V => {
+    const hit = known.get(key);
+    if (hit?.at === at) return hit.value;
+    const value = make();
+    if (known.size >= max) known.clear();
+    known.set(key, { at, value });
+    return value;
+  };
+}
 
 /**
  * The header's My work count for a stamp. Counting it costs a property company's staff 3–4 ms (their
  * tasks across every compound served), more than the rest of the rule, so it is counted again only
- * when anything it reads may have changed: a write to any compound's pages (every count of
- * compound_versions), the person's unread notices (replies waiting), or the half-minute (what is
- * overdue). The page itself always counts afresh when Next renders it.
+ * when anything it reads may have changed: a write to any compound's pages (`everything`: every count
+ * of compound_versions), the person's unread notices (replies waiting), their roles, or the half-minute
+ * (what is overdue). The page itself always counts afresh when Next renders it.
  */
-function workCountForStamp(actor: Actor, unread: number, now: number): number {
-  const at = `${allPagesVersion()}/${unread}/${Math.floor(now / 30_000)}/${JSON.stringify(actor)}`;
-  const known = workCounts.get(actor.personId);
-  if (known?.at === at) return known.count;
-  const count = myWorkCount(actor, now);
-  if (workCounts.size >= 10_000) workCounts.clear();
-  workCounts.set(actor.personId, { at, count });
-  return count;
-}
+const workCount = memoAt<number, number>(10_000);
 
 /**
  * The viewer's part of a stamp: every page names the viewer and their roles (as the session reads them
  * now), their unread count and what waits for them in My work, and says things relative to the day.
+ * `everything` is allPagesVersion(), for a caller that has read it already.
  */
-export function viewerStamp(actor: Actor, now: number): string[] {
+export function viewerStamp(actor: Actor, now: number, everything: string = allPagesVersion()): string[] {
   const unread = unreadCount(actor.personId);
-  return [String(unread), String(workCountForStamp(actor, unread, now)), JSON.stringify(actor), shanghaiDay(now)];
+  const who = JSON.stringify(actor);
+  const work = workCount(actor.personId, `${everything}/${unread}/${Math.floor(now / 30_000)}/${who}`, () =>
+    myWorkCount(actor, now),
+  );
+  return [String(unread), String(work), who, shanghaiDay(now)];
 }

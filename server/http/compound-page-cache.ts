@@ -17,7 +17,7 @@ import { allPagesVersion, compoundPagesVersion, compoundsOfCompanies } from '@/d
 import { isSettledVote } from '@/db/voting/read';
 import { companyIdsOf } from '@/lib/auth/permissions';
 import { compoundVisibleTo } from '@/server/auth/visible';
-import { cacheKey, isCacheableRequest, viewerOf, viewerStamp } from './cache-viewer';
+import { cacheKey, isCacheableRequest, memoAt, viewerOf, viewerStamp } from './cache-viewer';
 import { type CacheRule, PageCache, serveCached } from './page-cache';
 
 type CompoundPage =
@@ -55,25 +55,13 @@ export const compoundPageCache = new PageCache({
   ttlMs: COMPOUND_PAGE_TTL_MS,
 });
 
-/** Which compounds a set of companies works in, as of a version of everything (see companiesCompounds). */
-const worksIn = new Map<string, { at: string; compounds: number[] }>();
-
 /**
  * The compounds whose versions a company's task list carries: those it serves and those it has tasks
  * in. Finding them walks the company's tasks (0.7 ms for ~2,300, twice that in a district twice the
  * size), so they are found again only when any compound's counts have moved — a new service or a
  * new task moves them.
  */
-function companiesCompounds(companies: readonly number[]): number[] {
-  const key = companies.join(',');
-  const at = allPagesVersion();
-  const known = worksIn.get(key);
-  if (known?.at === at) return known.compounds;
-  const compounds = compoundsOfCompanies(companies);
-  if (worksIn.size >= 1_000) worksIn.clear();
-  worksIn.set(key, { at, compounds });
-  return compounds;
-}
+const companiesCompounds = memoAt<string, number[]>(1_000);
 
 export function isCompoundPage(req: IncomingMessage): boolean {
   return isCacheableRequest(req) && compoundPageOf(req.url ?? '') !== null;
@@ -89,11 +77,12 @@ export async function compoundPageRule(req: IncomingMessage, now: number): Promi
   if (!page) return null;
   const actor = await viewerOf(req, now);
   if (!actor) return null;
+  const everything = allPagesVersion();
   let compounds: number[];
   if (page.kind === 'tasks') {
     const companies = companyIdsOf(actor);
     if (companies.length === 0) return null;
-    compounds = companiesCompounds(companies);
+    compounds = companiesCompounds(companies.join(','), everything, () => compoundsOfCompanies(companies));
   } else {
     const compound = compoundVisibleTo(actor, page.compoundId);
     if (!compound) return null;
@@ -102,7 +91,7 @@ export async function compoundPageRule(req: IncomingMessage, now: number): Promi
   }
   // A topic and a vote show live turnout; the lists do not change while owners vote.
   const version = compoundPagesVersion(compounds, page.kind === 'topic' || page.kind === 'vote');
-  return { key: cacheKey(req), stamp: [page.kind, version, ...viewerStamp(actor, now)].join('\n') };
+  return { key: cacheKey(req), stamp: [page.kind, version, ...viewerStamp(actor, now, everything)].join('\n') };
 }
 
 /** Answers from the cache, or lets Next render the page (and keeps it when it may). */

@@ -130,11 +130,6 @@ export class PageCache {
     this.entries.delete(key);
   }
 
-  /** How many pages and bytes are kept (for tests). */
-  get size() {
-    return { entries: this.entries.size, bytes: this.bytes };
-  }
-
   private now() {
     return this.opts.now?.() ?? Date.now();
   }
