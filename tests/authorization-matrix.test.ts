@@ -1062,17 +1062,11 @@ describe('dashboard access', () => {
 
 const { dashboardRule } = await import('@/server/http/dashboard-cache');
 const { authSecret } = await import('@/server/auth/secret');
-const { encode } = await import('next-auth/jwt');
+const { sessionCookie } = await import('./page-cache-stand-in');
 
 /** The request a browser of this label sends for a dashboard (the cookie carries their real session). */
 async function dashboardRequest(label: Label, url: string): Promise<import('node:http').IncomingMessage> {
-  let cookie = '';
-  if (label !== 'anon') {
-    const id = personId(ACTORS[label]);
-    actAs(id);
-    const { who } = await import('./harness');
-    cookie = `next-auth.session-token=${await encode({ token: { sub: String(id), sid: who.sid ?? '' }, secret: authSecret() })}`;
-  }
+  const cookie = label === 'anon' ? '' : await sessionCookie(personId(ACTORS[label]), authSecret());
   return {
     url,
     method: 'GET',

@@ -7,13 +7,12 @@
  * cache; nobody else ever is; any write the pages show (also by another process) is seen on the next
  * request; and every table is either counted by the triggers or named here as shown on none of them.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import path from 'node:path';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase, resolveDatabasePath } from '../db/client';
-import { actAs, personId, setupDatabase, teardownDatabase, who } from './harness';
+import { actAs, personId, setupDatabase, teardownDatabase } from './harness';
+import { listen, nonceHead, sessionCookie, viewerOfRequest } from './page-cache-stand-in';
 
 const SECRET = 'compound-page-cache-test-secret-0123456789-abcdefgh';
 process.env.NEXTAUTH_SECRET = SECRET;
@@ -21,12 +20,10 @@ process.env.NEXTAUTH_SECRET = SECRET;
 const { compoundPageCache, compoundPageOf, compoundPageRule, isCompoundPage, serveCompoundPage } = await import(
   '@/server/http/compound-page-cache'
 );
-const { sessionIdFromToken, SESSION_COOKIE_NAMES } = await import('@/lib/auth/jwe');
-const { actorOfSession } = await import('@/server/auth/session-record');
 const { compoundVisibleTo } = await import('@/server/auth/visible');
 const { companyIdsOf } = await import('@/lib/auth/permissions');
 
-let server: http.Server;
+let server: Awaited<ReturnType<typeof listen>>;
 let base = '';
 let db: Db;
 let other: Db;
@@ -50,9 +47,7 @@ function shown(compound: number): string {
 /** Stands in for Next: answers as the pages do, with a fresh nonce each time. */
 async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   renders++;
-  const token = (req.headers.cookie ?? '').split('; ').find((c) => c.startsWith(`${SESSION_COOKIE_NAMES[1]}=`));
-  const sid = token ? await sessionIdFromToken(token.split('=')[1] ?? '', SECRET) : null;
-  const actor = sid ? actorOfSession(sid, Date.now()) : null;
+  const actor = await viewerOfRequest(req, SECRET);
   if (!actor) {
     res.writeHead(307, { location: '/login' }).end();
     return;
@@ -67,18 +62,12 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
     if (!compound) return void res.writeHead(404).end('not found');
     figure = shown(compound.id);
   }
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  res.setHeader('content-security-policy', `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
-  res.setHeader('content-type', 'text/html; charset=utf-8');
+  const nonce = nonceHead(res);
   res.write(`<html><script nonce="${nonce}">boot()</script><main data-person="${actor.personId}">`);
   res.end(`<pre>${figure.replaceAll('"', "'")}</pre></main></html>`);
 }
 
-async function cookieOf(mobile: string): Promise<string> {
-  actAs(personId(mobile));
-  const token = await encode({ token: { sub: String(personId(mobile)), sid: who.sid ?? '' }, secret: SECRET });
-  return `next-auth.session-token=${token}; locale=zh-CN`;
-}
+const cookieOf = async (mobile: string) => `${await sessionCookie(personId(mobile), SECRET)}; locale=zh-CN`;
 
 async function get(url: string, cookie: string) {
   const before = renders;
@@ -102,16 +91,15 @@ beforeAll(async () => {
                 values (?, ?, '电梯异响', '', 'repairs', 'deliberating', ?, ?)`)
       .run(compoundId, personId('13800000004'), now, now).lastInsertRowid,
   );
-  server = http.createServer((req, res) => {
+  server = await listen((req, res) => {
     if (isCompoundPage(req)) return void serveCompoundPage(req, res, () => void render(req, res));
     void render(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   other.$client.close();
   teardownDatabase();
 });

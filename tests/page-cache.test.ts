@@ -11,13 +11,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase, resolveDatabasePath } from '../db/client';
 import { revokeSession } from '../db/auth/sessions';
 import { loadDashboard } from '../db/dashboard/load';
 import { parsePeriod } from '../lib/dashboard/period';
-import { actAs, personId, setupDatabase, teardownDatabase, who } from './harness';
+import { personId, setupDatabase, teardownDatabase } from './harness';
+import { listen, nonceHead, sessionCookie, viewerOfRequest } from './page-cache-stand-in';
 
 const SECRET = 'page-cache-test-secret-page-cache-test-secret-0123';
 process.env.NEXTAUTH_SECRET = SECRET;
@@ -25,10 +25,9 @@ process.env.NEXTAUTH_SECRET = SECRET;
 const { dashboardCache, isDashboardPage, serveDashboard } = await import('@/server/http/dashboard-cache');
 const { PageCache } = await import('@/server/http/page-cache');
 const { dashboardScope } = await import('@/server/dashboard-scope');
-const { sessionIdFromToken, SESSION_COOKIE_NAMES } = await import('@/lib/auth/jwe');
-const { actorOfSession } = await import('@/server/auth/session-record');
+const { sessionIdFromToken } = await import('@/lib/auth/jwe');
 
-let server: http.Server;
+let server: Awaited<ReturnType<typeof listen>>;
 let base = '';
 let other: Db;
 let renders = 0;
@@ -38,9 +37,7 @@ let compoundId = 0;
 /** Stands in for Next: answers as the dashboard pages do, with a fresh nonce each time. */
 async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   renders++;
-  const token = (req.headers.cookie ?? '').split('; ').find((c) => c.startsWith(`${SESSION_COOKIE_NAMES[1]}=`));
-  const sid = token ? await sessionIdFromToken(token.split('=')[1] ?? '', SECRET) : null;
-  const actor = sid ? actorOfSession(sid, Date.now()) : null;
+  const actor = await viewerOfRequest(req, SECRET);
   const m = /^\/d\/([a-z]+)\/(\d+)/.exec(req.url ?? '');
   const found = actor && m?.[1] && m[2] ? dashboardScope(actor, m[1], m[2]) : null;
   if (!actor || !found) {
@@ -48,9 +45,7 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
     return;
   }
   const raised = loadDashboard(found.node, found.view, parsePeriod({}, Date.now()), 'onTime').totals.raised;
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  res.setHeader('content-security-policy', `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
-  res.setHeader('content-type', 'text/html; charset=utf-8');
+  const nonce = nonceHead(res);
   const rsc = req.headers.rsc === '1' ? 'flight' : 'html';
   // Written in pieces, as Next streams a page.
   res.write(`<html><script nonce="${nonce}">boot()</script><main data-person="${actor.personId}" `);
@@ -58,11 +53,7 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   res.end(`<script nonce="${nonce}">hydrate()</script></html>`);
 }
 
-async function cookieOf(mobile: string): Promise<string> {
-  actAs(personId(mobile));
-  const token = await encode({ token: { sub: String(personId(mobile)), sid: who.sid ?? '' }, secret: SECRET });
-  return `next-auth.session-token=${token}; locale=zh-CN`;
-}
+const cookieOf = async (mobile: string) => `${await sessionCookie(personId(mobile), SECRET)}; locale=zh-CN`;
 
 async function get(url: string, cookie: string, headers: Record<string, string> = {}) {
   const before = renders;
@@ -88,16 +79,15 @@ beforeAll(async () => {
     .get() as { id: number; districtId: number };
   compoundId = c.id;
   districtId = c.districtId;
-  server = http.createServer((req, res) => {
+  server = await listen((req, res) => {
     if (isDashboardPage(req)) return void serveDashboard(req, res, () => void render(req, res));
     void render(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   other.$client.close();
   teardownDatabase();
 });
